@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from comity.language import looks_english
+from comity.language import may_be_english
 from comity.readers import ReadProblem, read_documents
 from comity.records import Document
 
@@ -38,7 +38,7 @@ def english_only(
     for doc in documents:
         if report is not None:
             report.documents_read += 1
-        if doc.lang not in (None, "en") or not looks_english(doc.text):
+        if not may_be_english(doc.lang):
             if report is not None:
                 report.not_english += 1
             on_problem(ReadProblem(doc.origin or doc.id, None, f"document {doc.id!r} is not English; skipped"))
@@ -53,10 +53,14 @@ def code_paths(
     default_date: str | None = None,
     on_problem: ProblemHandler = lambda problem: None,
     report: IngestReport | None = None,
+    **reader_options,
 ):
-    """Coded documents (CodedDocument) for every readable English document under `paths`."""
+    """Coded documents (CodedDocument) for every readable English document under `paths`.
+    `reader_options` (encoding, max_bytes, ...) go to comity.readers.read_documents."""
     coder = coder or default_coder()
-    documents = read_documents(paths, input_format=input_format, default_date=default_date, on_problem=on_problem)
+    documents = read_documents(
+        paths, input_format=input_format, default_date=default_date, on_problem=on_problem, **reader_options
+    )
     for coded in coder.code_documents(english_only(documents, on_problem, report)):
         if report is not None:
             _count(report, coded)
@@ -72,6 +76,7 @@ def ingest_paths(
     on_problem: ProblemHandler = lambda problem: None,
     on_document: Callable[[Document], None] = lambda doc: None,
     recode: bool = False,
+    **reader_options,
 ) -> IngestReport:
     """Code documents into `store`. Documents already stored (same text) are skipped unless `recode`;
     each document is written in its own transaction, so a crash loses at most the one in flight."""
@@ -90,7 +95,9 @@ def ingest_paths(
             yield doc
 
     coder = coder or default_coder()
-    documents = read_documents(paths, input_format=input_format, default_date=default_date, on_problem=problem)
+    documents = read_documents(
+        paths, input_format=input_format, default_date=default_date, on_problem=problem, **reader_options
+    )
     for coded in coder.code_documents(unseen(english_only(documents, problem, report))):
         _count(report, coded)
         if store.ingest(coded.document, [asdict(s) for s in coded.sentences], coded.events):

@@ -9,8 +9,9 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from comity.cli import db_option, err_console, fail, format_option, warn
+from comity.formats import FORMATS as EVENT_FORMATS
+from comity.readers import DEFAULT_MAX_BYTES
 
-EVENT_FORMATS = ("table", "json", "jsonl", "csv", "gdelt")
 DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
 
 
@@ -46,6 +47,8 @@ def code(
     fmt: str = format_option("table"),
     input_format: str = typer.Option("auto", "--input-format", help="auto, text, html, jsonl, csv or feed."),
     date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for documents that carry none."),
+    encoding: str = typer.Option("utf-8", "--encoding", help="Text encoding of the input files."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Largest single document file to read."),
 ) -> None:
     """Code documents into who-did-what-to-whom events and print them.
 
@@ -63,7 +66,10 @@ def code(
     on_problem = _problem_printer(problems)
 
     def records():
-        for coded in code_paths(paths, input_format=input_format, default_date=date, on_problem=on_problem):
+        for coded in code_paths(
+            paths, input_format=input_format, default_date=date, on_problem=on_problem,
+            encoding=encoding, max_bytes=max_bytes,
+        ):
             for event in coded.events:
                 yield event.to_dict()
 
@@ -77,6 +83,8 @@ def ingest(
     db: str = db_option(),
     input_format: str = typer.Option("auto", "--input-format", help="auto, text, html, jsonl, csv or feed."),
     date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for documents that carry none."),
+    encoding: str = typer.Option("utf-8", "--encoding", help="Text encoding of the input files."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Largest single document file to read."),
     recode: bool = typer.Option(False, "--recode", help="Code again documents already stored (replaces their events)."),
 ) -> None:
     """Code documents into the embedded DuckDB store, with progress.
@@ -99,6 +107,8 @@ def ingest(
             on_problem=lambda p: warn(str(p)),
             on_document=lambda doc: progress.advance(task),
             recode=recode,
+            encoding=encoding,
+            max_bytes=max_bytes,
         )
         counts = store.counts()
     err_console.print(
