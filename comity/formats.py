@@ -202,6 +202,9 @@ def _write_gdelt(records: Iterator[dict], out: TextIO, columns, title) -> int:
     return count
 
 
+LONG_CELL = 40  # characters; longer cells are prose and fold onto several lines
+
+
 def _write_table(records: Iterator[dict], out: TextIO, columns, title) -> int:
     from rich.console import Console
     from rich.table import Table
@@ -222,11 +225,14 @@ def _write_table(records: Iterator[dict], out: TextIO, columns, title) -> int:
         header = columns or _union_keys(flat_rows)
         cells = [[_table_value(row.get(name)) for name in header] for row in flat_rows]
     table = Table(title=Text(title) if title else None, show_lines=False, header_style="bold")
-    for name in header:
-        if name == "sentence":
+    for index, name in enumerate(header):
+        longest = max(len(row[index]) for row in cells)
+        if name == "sentence" or longest > LONG_CELL:
+            # Long prose folds; short codes never do, so a wide column cannot squeeze them to "…".
             table.add_column(Text(name), overflow="fold", max_width=SENTENCE_WIDTH)
         else:
-            table.add_column(Text(name), no_wrap=True, justify="right" if _numeric(cells, header.index(name)) else "left")
+            justify = "right" if _numeric(cells, index) else "left"
+            table.add_column(Text(name), no_wrap=True, min_width=max(longest, len(name)), justify=justify)
     for row in cells:
         table.add_row(*(Text(cell) for cell in row))  # Text: "[intent]" is data, not rich markup
     console.print(table)

@@ -163,7 +163,8 @@ def actors(
     if not rows:
         err_console.print("no actor found")
         raise typer.Exit(1)
-    formats.write_records(rows, fmt, sys.stdout)
+    columns = ["text", "code", "country", "sector", "name", "how"] if fmt == "table" else None
+    formats.write_records(rows, fmt, sys.stdout, columns=columns)
 
 
 def export(
