@@ -1,0 +1,347 @@
+"""Who did it and to whom: the source and target actors of a trigger, read off the parse.
+
+Sources come from the grammatical subject (passive: the "by" agent; subject-less clauses: the
+controlling verb's subject, or the speaker of a reported clause), targets from objects and the
+prepositions that name a recipient. Noun phrases map to actors through the actor mentions the
+dictionary found, one party per coordinated branch ("India and Pakistan"), falling back to
+coreference (comity.coder.coref) for pronouns, role nouns and "the two countries".
+"""
+from __future__ import annotations
+
+from comity.coder.candidate import Candidate, Party, unique
+from comity.coder.coref import DocumentMemory, Referent
+from comity.coder.patterns import Lexicon
+from comity.coder.tree import misparsed_verb, phrase_head, text_from
+from comity.records import ActorMention
+
+NP_CORE_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "flat", "npadvmod", "nummod",
+                          "predet", "preconj", "case", "punct", "quantmod", "cc", "conj", "appos"})
+TARGET_PREPS = frozenset({"on", "upon", "against", "with", "to", "toward", "towards", "at", "into",
+                          "behind", "for", "between", "over", "onto"})
+LOCATION_PREPS = frozenset({"in", "within", "inside", "across"})
+LOCATIVE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})  # "India and Pakistan held talks"
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "encourage", "persuade", "force", "order",
+                            "advise", "invite", "request", "tell", "allow", "help"})
+PASSIVE_SUBJ = "nsubjpass"
+# Prepositions on a verb's object that name the target ("sanctions on Russia"), by CAMEO root;
+# none for 11 DISAPPROVE: "condemned the attack on India" does not target India.
+_GIVE = frozenset({"to", "for", "with"})
+_FORCE = frozenset({"on", "against", "in", "into", "with", "at", "toward", "towards", "inside", "within"})
+OBJECT_PREPS = {"03": _GIVE, "04": _GIVE, "05": _GIVE, "06": _GIVE, "07": _GIVE,
+                "09": frozenset({"in", "into", "against", "by"}), "13": _FORCE, "14": _FORCE, "15": _FORCE,
+                "16": frozenset({"on", "against", "with", "to"}), "17": _FORCE, "18": _FORCE, "19": _FORCE,
+                "20": _FORCE}
+REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
+# "the leaders of India", "officials from Pakistan", "nations, including the US and Russia"
+MEMBER_PREPS = frozenset({"of", "from", "in", "including", "like", "such"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+def same_actor(a: Party, b: Party) -> bool:
+    """One actor on both sides: the same code, and not two different known sectors of it
+    ("Turkish police detained Turkish activists" is an event; "India praised India" is not)."""
+    x, y = a.referent.actor, b.referent.actor
+    return x.code == y.code and (x.sector is None or y.sector is None or x.sector == y.sector)
+
+
+def token_owners(doc, mentions: list[ActorMention]) -> list[int | None]:
+    """For each token, the index of the actor mention covering it (or None)."""
+    owner: list[int | None] = [None] * len(doc)
+    for k, m in enumerate(mentions):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for i in range(span.start, span.end):
+            owner[i] = k
+    return owner
+
+
+class ArgumentFinder:
+    """Finds parties in one parsed sentence; made afresh for every sentence."""
+
+    def __init__(self, lexicon: Lexicon, role_sector, doc, mentions: list[ActorMention], memory: DocumentMemory):
+        self.lex = lexicon
+        self.role_sector = role_sector
+        self.doc = doc
+        self.text = doc.text
+        self.mentions = mentions
+        self.memory = memory
+        self.owner = token_owners(doc, mentions)
+        self._requires_target = tuple(lexicon.grammar.get("requires_target", ()))
+
+    def arguments(self, c: Candidate) -> None:
+        """Fill c.sources and c.targets; leave c.sources empty when the candidate is no event
+        (no actor source, an actor acting on itself, a meeting with nobody named)."""
+        tok = self.doc[c.token_i]
+        if c.trigger.kind == "verb":
+            self.verb_arguments(c, tok)
+        else:
+            self.noun_arguments(c, tok)
+        c.sources, c.targets = unique(c.sources), unique(c.targets)
+        src_codes = {p.referent.actor.code for p in c.sources}
+        found = bool(c.targets)
+        c.targets = [t for t in c.targets if not any(same_actor(t, s) for s in c.sources)]
+        if not c.targets and len(c.sources) > 1 and c.rule.code[:2] in SYMMETRIC_ROOTS:
+            # "India and Pakistan agreed to talks": each side acts toward the other
+            c.targets = list(c.sources)
+        elif found and not c.targets and len(src_codes) == 1:
+            c.sources = []  # the actor acting on itself ("India praised Indian troops"): no event
+        if not c.targets and c.rule.code.startswith(self._requires_target):
+            c.sources = []
+
+    def verb_arguments(self, c: Candidate, verb) -> None:
+        """Subject (or passive agent, or the speaker of a reported clause) → objects."""
+        subj, passive = self.subject(verb)
+        if passive is not None:  # "Pakistan was attacked by India"
+            c.targets = self.parties(passive)
+        if subj is not None:
+            c.sources = self.parties(subj, allow_coref=True, of_phrase=True)
+        if not c.sources:
+            speaker = self.speaker(verb)
+            if speaker:
+                c.sources = speaker
+                c.reported = True
+        if passive is None:
+            c.targets = self.objects(verb, c.rule.code[:2])
+
+    def noun_arguments(self, c: Candidate, noun) -> None:
+        """'India's strikes on Pakistan', 'Indian strikes', 'strikes by India', or the subject of a
+        light verb governing the noun ('India carried out strikes on Pakistan')."""
+        head = phrase_head(noun)
+        c.sources = self.own_source(noun)
+        c.own_source = bool(c.sources)
+        if not c.sources:
+            gov = head.head
+            verb = gov.head if head.dep_ == "pobj" and gov.dep_ == "prep" else gov
+            if head.dep_ in ("dobj", "attr", "oprd", "pobj", "nsubjpass", "xcomp") and \
+                    self.lex.is_(verb.lower_, "light_verbs"):
+                subj, _ = self.subject(verb)
+                if subj is not None:
+                    c.sources = self.parties(subj, allow_coref=True, of_phrase=True)
+                if not c.sources:
+                    c.sources = self.speaker(verb)
+                    c.reported = bool(c.sources)
+                c.targets = self.objects(verb, c.rule.code[:2], skip=head)
+        if not c.sources:  # "its campaign" with no governing verb to name the actor
+            for tok in (noun, head):
+                for child in tok.children:
+                    if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
+                        c.sources = self.parties(child, allow_coref=True)
+        c.targets = self.noun_targets(noun, c.rule.code[:2]) + c.targets
+        if head is not noun:
+            c.targets = self.noun_targets(head, c.rule.code[:2]) + c.targets
+
+    def own_source_tokens(self, noun) -> list:
+        """Possessor, actor adjective/compound or 'by X' agent of a noun trigger."""
+        found = []
+        for tok in (noun, phrase_head(noun)):
+            for child in tok.children:
+                if (child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS) or \
+                        (child.dep_ in ("amod", "compound") and self.owner[child.i] is not None):
+                    found.append(child)
+                elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                    found.extend(g for g in child.children if g.dep_ == "pobj")
+        return found
+
+    def own_source(self, noun) -> list[Party]:
+        """The actors named on a noun trigger itself (see own_source_tokens)."""
+        parties: list[Party] = []
+        for tok in self.own_source_tokens(noun):
+            if tok.dep_ in ("amod", "compound"):
+                parties += self.mention_party(self.owner[tok.i])
+            else:
+                parties += self.parties(tok, allow_coref=True)
+        return unique(parties)
+
+    def noun_targets(self, noun, root: str, preps: frozenset[str] | None = None) -> list[Party]:
+        if preps is None:
+            preps = TARGET_PREPS | (LOCATION_PREPS if root in LOCATIVE_ROOTS else frozenset())
+        out: list[Party] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "by":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        out += self.parties(g, allow_coref=True)
+        return out
+
+    def subject(self, verb, depth: int = 0):
+        """(subject head token or None, passive-subject token or None), climbing through
+        xcomp/conj/advcl/relcl to the clause that has the subject."""
+        subj = passive = None
+        if misparsed_verb(verb) and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj", "expl") and subj is None:
+                subj = child
+            elif child.dep_ == PASSIVE_SUBJ:
+                passive = child
+            elif child.dep_ == "agent":
+                subj = next((g for g in child.children if g.dep_ == "pobj"), subj)
+        if subj is not None and subj.dep_ == "expl":
+            subj = None
+        if subj is not None or passive is not None or depth > 4 or verb.head is verb:
+            return subj, passive
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            if self.lex.lemma_of.get(head.lower_, head.lower_) in OBJECT_CONTROL:
+                obj = next((g for g in head.children if g.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj, None
+            return self.subject(head, depth + 1)
+        if verb.dep_ in ("conj", "advcl", "pcomp", "acl", "prep", "acomp") or (
+                depth > 0 and verb.dep_ in ("dobj", "pobj", "attr")):  # "issued a statement calling on"
+            s, _ = self.subject(head, depth + 1)
+            return s, None
+        if verb.dep_ == "acl" and not self.lex.is_(head.lower_, "statement_nouns"):
+            return head, None  # "protests calling for his removal": the protests call
+        if verb.dep_ == "relcl":
+            return head, None
+        return None, None
+
+    def objects(self, verb, root: str, skip=None) -> list[Party]:
+        preps = TARGET_PREPS | (LOCATION_PREPS if root in LOCATIVE_ROOTS else frozenset())
+        out: list[Party] = []
+        children = list(verb.children)
+        if misparsed_verb(verb):  # the 'object' noun heads the clause
+            out += self.parties(verb.head, allow_coref=True, of_phrase=True)
+            children = [c for c in verb.head.children if c is not verb]
+        for child in children:
+            if child is skip:
+                continue
+            if child.dep_ == "dative" and child.lower_ in preps:  # "supply weapons to India"
+                out += [p for g in child.children if g.dep_ == "pobj"
+                        for p in self.parties(g, allow_coref=True, of_phrase=True)]
+            elif child.dep_ in ("dobj", "dative", "oprd", "attr"):
+                out += self.parties(child, allow_coref=True, of_phrase=True)
+                if root == "11" and not out:  # "condemned the attack carried out by JeM": JeM
+                    out += self.agents(child)
+                obj_preps = OBJECT_PREPS.get(root)
+                if obj_preps:  # "supplied weapons to India", "imposed sanctions on Russia"
+                    found = self.noun_targets(child, root, obj_preps)
+                    if not found:  # "troops along the border with India"
+                        for g in child.children:
+                            if g.dep_ == "prep":
+                                for pobj in g.children:
+                                    if pobj.dep_ == "pobj":
+                                        found += self.noun_targets(pobj, root, obj_preps)
+                    out += found
+            elif child.dep_ in ("prep", "prt") and child.lower_ in preps:
+                for g in child.children:
+                    if g.dep_ == "pobj" and g is not skip:
+                        out += self.parties(g, allow_coref=True, of_phrase=True)
+        if not out:
+            for child in verb.children:
+                if child.dep_ in ("ccomp", "xcomp"):
+                    s = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                    if s is not None:
+                        out += self.parties(s, allow_coref=True)
+                    else:  # "offered to mediate between India and Pakistan"
+                        out += self.objects(child, root) if child.dep_ == "xcomp" else []
+        return unique(out)
+
+    def agents(self, noun) -> list[Party]:
+        """Actors an event noun names as its doer: 'the attack by X', 'the attack carried out by X'."""
+        out: list[Party] = []
+        for child in noun.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                out += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g)]
+            elif child.dep_ == "acl":
+                for g in child.children:
+                    if g.dep_ == "agent":
+                        out += [p for pobj in g.children if pobj.dep_ == "pobj" for p in self.parties(pobj)]
+        return out
+
+    def parties(self, head, allow_coref: bool = False, of_phrase: bool = False) -> list[Party]:
+        """Actors named by the noun phrase headed by `head`, one per coordinated branch."""
+        branches = [head] + [c for c in head.conjuncts if c.i > head.i]
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        if appos and any(self.has_mention(a) for a in appos):
+            branches = [b for a in appos for b in [a] + [c for c in a.conjuncts if c.i > a.i]]
+        out: list[Party] = []
+        for branch in branches:
+            k = self.best_mention(branch)
+            if k is None and of_phrase:
+                for child in branch.children:
+                    if child.dep_ == "prep" and child.lower_ in MEMBER_PREPS:
+                        pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            sub = self.parties(pobj)
+                            out += sub
+            if k is not None:
+                out += self.mention_party(k)
+        if not out and allow_coref:
+            out = self.coref(head)
+        return unique(out)
+
+    def has_mention(self, tok) -> bool:
+        return self.best_mention(tok) is not None
+
+    def core(self, head) -> list:
+        """Tokens of the noun phrase core: the head and its non-prepositional modifiers."""
+        core, stack = [], [head]
+        while stack:
+            t = stack.pop()
+            core.append(t)
+            stack.extend(c for c in t.children if c.dep_ in NP_CORE_DEPS and c.dep_ not in ("conj", "appos", "cc"))
+        return core
+
+    def best_mention(self, head) -> int | None:
+        owner = self.owner
+        if owner[head.i] is not None:
+            return owner[head.i]
+        best, best_len = None, -1
+        for t in self.core(head):
+            k = owner[t.i]
+            if k is not None:
+                m = self.mentions[k]
+                length = m.end - m.start
+                if length > best_len:
+                    best, best_len = k, length
+        return best
+
+    def mention_party(self, k: int | None) -> list[Party]:
+        if k is None:
+            return []
+        m = self.mentions[k]
+        return [Party(Referent(m.actor, m.text, False), "mention")]
+
+    def coref(self, head) -> list[Party]:
+        memory = self.memory
+        low = head.lower_
+        if low in REFLEXIVES:
+            return []  # "positioned itself": the subject again, never a separate target
+        phrase = text_from(self.text, head.left_edge.idx, head)
+        if any(phrase.endswith(p) for p in self.lex.phrases.get("pair_phrases", ())) or \
+                low in self.lex.grammar.get("pair_phrases", ()):
+            refs = memory.pair()
+        elif low in self.lex.grammar["plural_pronouns"]:
+            refs = memory.pronoun(plural=True, personal=False)
+        elif low in self.lex.grammar["singular_pronouns"]:
+            before = [m for m in self.mentions if m.end <= head.idx]
+            if before:  # "Russia said it would ...": the sentence's own first actor
+                return [Party(Referent(before[0].actor, before[0].text, False), "coref")]
+            refs = memory.pronoun(plural=False, personal=low in ("he", "she", "him", "her", "his", "hers"))
+        else:
+            has_det = any(c.dep_ in ("det", "poss") for c in head.children)
+            sector = self.role_sector(low) if has_det else None
+            refs = memory.role(sector) if sector else []
+        return [Party(r, "coref") for r in refs]
+
+    def speaker(self, verb) -> list[Party]:
+        """The actor who said the clause holding `verb` ("X said Y would ...", "..., X said")."""
+        cur, hops = verb, 0
+        while hops < 4 and cur.head is not cur:
+            cur_head = cur.head
+            if cur.dep_ in ("ccomp", "parataxis") and self.lex.is_(cur_head.lower_, "communication_verbs"):
+                subj, _ = self.subject(cur_head)
+                if subj is not None:
+                    return [Party(p.referent, "speaker" if p.via == "mention" else p.via)
+                            for p in self.parties(subj, allow_coref=True)]
+            cur, hops = cur_head, hops + 1
+        for child in verb.children:  # "Y urged ..., X said" parsed with 'said' under the verb
+            if child.dep_ in ("parataxis", "ccomp") and self.lex.is_(child.lower_, "communication_verbs"):
+                subj, _ = self.subject(child)
+                if subj is not None:
+                    return [Party(p.referent, "speaker") for p in self.parties(subj, allow_coref=True)]
+        return []

@@ -1,0 +1,80 @@
+"""Cheap document-level coreference for event arguments.
+
+Resolves a subject or object that names no actor by itself — "she", "it", "they", "the ministry",
+"the spokesperson", "the two countries" — to actors mentioned earlier in the same document.
+Kept deliberately small: a recency list of actors, filled sentence by sentence in document order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from comity.records import Actor
+
+MAX_MEMORY = 12  # actors remembered per document
+
+
+@dataclass
+class Referent:
+    actor: Actor
+    text: str
+    person: bool  # a named person or office holder ("Zakharova"), who "she"/"he" can refer to
+
+
+@dataclass
+class DocumentMemory:
+    """Actors seen so far in one document, most recent last."""
+
+    recent: list[Referent] = field(default_factory=list)
+    last_sources: list[Referent] = field(default_factory=list)
+
+    def remember(self, actor: Actor, text: str, how: str = "") -> None:
+        person = "office" in how or "person" in how or (text[:1].isupper() and " " in text and
+                                                       actor.sector not in (None, "IGO"))
+        self.recent = [r for r in self.recent if not (r.actor == actor and r.text == text)]
+        self.recent.append(Referent(actor, text, person))
+        del self.recent[:-MAX_MEMORY]
+
+    def remember_sources(self, referents: list[Referent]) -> None:
+        if referents:
+            self.last_sources = list(referents)
+
+    def pronoun(self, plural: bool, personal: bool) -> list[Referent]:
+        """'he'/'she' → the last person-like actor; 'it' → the last actor; 'they' → last sources."""
+        if plural:
+            if len(self.last_sources) > 1:
+                return list(self.last_sources)
+            return self.pair() or self.recent[-1:]
+        if personal:
+            for ref in reversed(self.last_sources + self.recent):
+                if ref.person:
+                    return [ref]
+        if self.last_sources:
+            return self.last_sources[-1:]
+        return self.recent[-1:]
+
+    def pair(self) -> list[Referent]:
+        """'the two countries', 'both sides': the two most recent distinct countries."""
+        out: list[Referent] = []
+        seen: set[str] = set()
+        for ref in reversed(self.recent):
+            country = ref.actor.country or ref.actor.code
+            if country in seen or ref.actor.sector == "IGO":
+                continue
+            seen.add(country)
+            out.append(ref)
+            if len(out) == 2:
+                return list(reversed(out))
+        return []
+
+    def role(self, sector: str | None) -> list[Referent]:
+        """'the ministry' (GOV), 'the army' (MIL): the last actor with that sector, else the last
+        country seen, recast to the role's sector."""
+        for ref in reversed(self.recent):
+            if sector and ref.actor.sector == sector:
+                return [ref]
+        for ref in reversed(self.last_sources + self.recent):
+            if ref.actor.country:
+                a = ref.actor
+                recast = Actor(a.country, a.country, sector or a.sector, a.name)
+                return [Referent(recast, ref.text, False)]
+        return []

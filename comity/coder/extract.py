@@ -1,0 +1,232 @@
+"""Triggers in one parsed sentence: which dictionary words code an event, and which give way.
+
+Works on a spaCy Doc made by tok2vec + parser only (no tagger or lemmatizer): triggers are found by
+looking the lower-case token up in the generated inflection table (comity.coder.patterns), and
+verb vs noun use is read off the dependency labels. A trigger that only fills another trigger's
+clause ("urged X to stop attacks") gives way to it; "X said Y should/must ..." becomes a request
+by X. Arguments come from comity.coder.arguments, modality from comity.coder.modality.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.attrs import DEP, LOWER
+
+from comity.coder.arguments import ArgumentFinder
+from comity.coder.candidate import Candidate, Party, recode
+from comity.coder.coref import DocumentMemory
+from comity.coder.modality import negation_and_modality, recode_unasserted
+from comity.coder.patterns import Lexicon, Trigger
+from comity.coder.tree import is_verbal, misparsed_verb, phrase_head, text_from
+from comity.records import ActorMention
+
+GOVERNING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})  # their clauses hold the content
+REQUEST_ROOTS = ("02", "03", "10", "12", "13")  # "urged a ceasefire": the noun is the request's content
+
+
+class SentenceExtractor:
+    """Applies a Lexicon to one parsed sentence with its actor mentions."""
+
+    def __init__(self, lexicon: Lexicon, role_sector):
+        self.lex = lexicon
+        self.role_sector = role_sector  # word → sector or None (actors.role_sector)
+        self._ids: tuple[object, frozenset[int], int] | None = None  # (vocab, trigger word ids, ccomp id)
+
+    def extract(self, doc, mentions: list[ActorMention], memory: DocumentMemory) -> list[Candidate]:
+        """Candidates with sources (and targets where found) for one parsed sentence."""
+        args = ArgumentFinder(self.lex, self.role_sector, doc, mentions, memory)
+        # One array read instead of a Token object per word: only trigger words become Tokens.
+        lowers, deps = zip(*doc.to_array([LOWER, DEP]).tolist()) if len(doc) else ((), ())
+        known, ccomp = self._string_ids(doc.vocab)
+        cands = self._triggers(doc, lowers, known, args.text)
+        by_token = {c.token_i: c for c in cands}
+        for c in cands:
+            self._suppress(c, by_token, args)
+        live = [c for c in cands if not c.dropped]
+        for c in live:
+            args.arguments(c)
+            negation_and_modality(c, doc, self.lex)
+        ccomps = [i for i, d in enumerate(deps) if d == ccomp]
+        if ccomps:
+            live += self._reported_requests(doc, live, ccomps, args)
+        for c in live:
+            recode_unasserted(c, self.lex)
+        return [c for c in live if c.sources]
+
+    def _string_ids(self, vocab) -> tuple[frozenset[int], int]:
+        """The vocab's ids for every trigger form and for the 'ccomp' label (computed once)."""
+        if self._ids is None or self._ids[0] is not vocab:
+            strings = vocab.strings
+            known = frozenset(strings.add(w) for w in (*self.lex.verbs, *self.lex.nouns))
+            self._ids = (vocab, known, strings.add("ccomp"))
+        return self._ids[1], self._ids[2]
+
+    def _triggers(self, doc, lowers, known, text: str) -> list[Candidate]:
+        verbs, nouns = self.lex.verbs, self.lex.nouns
+        out = []
+        for i, h in enumerate(lowers):
+            if h not in known:
+                continue
+            tok = doc[i]
+            low = tok.lower_
+            vs = verbs.get(low)
+            ns = nouns.get(low)
+            if vs is None and ns is None:
+                continue
+            if tok.dep_ in ("amod", "compound") and ns is None and not misparsed_verb(tok):
+                continue  # "the condemned man", "strike force": modifiers, not events
+            options = vs if (vs and (ns is None or is_verbal(tok))) else ns
+            if not options:
+                continue
+            for trig in options:
+                start = tok.i - len(trig.before)
+                if trig.before and (start < 0 or tuple(t.lower_ for t in doc[start:tok.i]) != trig.before):
+                    continue
+                hit = self._match_rule(tok, trig, text)
+                if hit is not None:
+                    rule, fallback = hit
+                    if rule.code:  # "" marks a listed non-event use of the word
+                        out.append(Candidate(tok.i, start, trig, rule, fallback))
+                    break
+        return out
+
+    def _match_rule(self, tok, trig: Trigger, text: str):
+        preps = None
+        context = None
+        last = len(trig.rules) - 1
+        for n, rule in enumerate(trig.rules):
+            if rule.preps:
+                if preps is None:
+                    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative", "mark")}
+                if not preps & rule.preps:
+                    continue
+            if rule.governors:
+                head = phrase_head(tok).head
+                if head.dep_ == "prep":  # "remained on alert"
+                    head = head.head
+                if self.lex.lemma_of.get(head.lower_, head.lower_) not in rule.governors:
+                    continue
+            if rule.words is not None:
+                if context is None:
+                    context = self._context(tok, trig.kind, text)
+                if not rule.words.search(context):
+                    continue
+            unconstrained = not (rule.preps or rule.governors or rule.words is not None)
+            return rule, unconstrained and n == last
+        return None
+
+    def _context(self, tok, kind: str, text: str) -> str:
+        """Lower-case text the trigger governs (verbs: to its right; nouns: the whole phrase)."""
+        if kind == "verb":
+            last = tok.head.right_edge if misparsed_verb(tok) else tok.right_edge
+            return text_from(text, tok.idx + len(tok), last)
+        return text_from(text, tok.left_edge.idx, tok.right_edge)
+
+    def _suppress(self, c: Candidate, by_token: dict[int, Candidate], args: ArgumentFinder) -> None:
+        """Drop a trigger that only fills another trigger's clause ("urged X to stop attacks")."""
+        tok = args.doc[c.token_i]
+        if c.trigger.kind == "verb":
+            cur, hops = tok, 0
+            while cur.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj") \
+                    and hops < 6 and cur.head is not cur:
+                if cur.dep_ == "conj" and hops == 0:
+                    break  # coordinated verbs are events of their own
+                cur, hops = cur.head, hops + 1
+                outer = by_token.get(cur.i)
+                if outer is None or outer.dropped:
+                    continue
+                if self.lex.is_(cur.lower_, "negating_governors"):
+                    outer.dropped = True
+                    c.negated = True
+                    return
+                if outer.rule.code[:2] in GOVERNING_ROOTS or \
+                        self.lex.is_(cur.lower_, "clause_governors"):  # "allowed WFP to deliver food"
+                    c.dropped = True
+                    return
+            # a light verb matched only by its catch-all rule gives way to its noun object
+            if c.fallback and c.trigger.lemma in self.lex.grammar.get("light_verbs", ()):
+                for child in tok.children:
+                    obj = child
+                    if child.dep_ == "prep":
+                        obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                        if obj is None:
+                            continue
+                    elif child.dep_ not in ("dobj", "attr", "oprd"):
+                        continue
+                    inner = by_token.get(obj.i) or next(
+                        (by_token[g.i] for g in obj.children if g.dep_ == "compound" and g.i in by_token), None)
+                    if inner is not None and inner.trigger.kind == "noun":
+                        c.dropped = True
+                        return
+        else:
+            head = phrase_head(tok)
+            gov = head.head
+            if head.dep_ in ("dobj", "xcomp", "attr") or (head.dep_ == "pobj" and gov.dep_ == "prep"):
+                verb = gov if head.dep_ != "pobj" else gov.head
+                outer = by_token.get(verb.i)
+                light = outer is not None and outer.fallback and \
+                    outer.trigger.lemma in self.lex.grammar.get("light_verbs", ())
+                if outer is not None and not light and outer.rule.code[:2] in REQUEST_ROOTS \
+                        and not args.own_source_tokens(tok):
+                    c.dropped = True
+
+    def _reported_requests(self, doc, live: list[Candidate], ccomps: list[int],
+                           args: ArgumentFinder) -> list[Candidate]:
+        """'X said Y should/must <act>': a request by X to Y (02 APPEAL, or 10 DEMAND for 'must').
+
+        A coded act inside the clause is recoded (recode.yaml: appeal/demand) with the speaker as
+        source and the clause's actors as targets; a clause with no coded act gets the appeal
+        rules of 'urge' (or the demand rules of 'demand') applied to its words.
+        """
+        out = []
+        g = self.lex.grammar
+        for i in ccomps:
+            tok = doc[i]
+            if not self.lex.is_(tok.head.lower_, "communication_verbs"):
+                continue
+            modal = next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in g["request_modals"]), None)
+            if modal is None:
+                continue
+            speaker_subj, _ = args.subject(tok.head)
+            if speaker_subj is None:
+                continue
+            speakers = args.parties(speaker_subj, allow_coref=True, of_phrase=True)
+            if not speakers:
+                continue
+            kind = "demand" if modal in g.get("demand_modals", ()) else "appeal"
+            inside = [c for c in live if tok.left_edge.i <= c.token_i <= tok.right_edge.i and c.sources]
+            if inside:
+                for c in inside:
+                    self._as_request(c, speakers, kind)
+                continue
+            trig = (self.lex.verbs.get("demand") if kind == "demand" else None) or self.lex.verbs.get("urge")
+            if not trig:
+                continue
+            context = text_from(args.text, tok.left_edge.idx, tok.right_edge)
+            rule = next((r for r in trig[0].rules if r.words is None or r.words.search(context)), None)
+            if rule is None:
+                continue
+            c = Candidate(tok.i, tok.i, trig[0], rule, rule.words is None)
+            c.sources = speakers
+            inner = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+            src = {p.referent.actor.code for p in speakers}
+            targets = args.parties(inner, allow_coref=True, of_phrase=True) if inner is not None else []
+            c.targets = [t for t in targets if t.referent.actor.code not in src]
+            if not c.targets:
+                continue
+            c.reported = True
+            c.negated = any(ch.dep_ == "neg" for ch in tok.children)
+            out.append(c)
+        return out
+
+    def _as_request(self, c: Candidate, speakers: list[Party], kind: str) -> None:
+        """Turn 'Y <act>' inside "X said Y must ..." into X asking Y to act."""
+        src = {p.referent.actor.code for p in speakers}
+        targets = [p for p in c.sources if p.referent.actor.code not in src]
+        if not targets:
+            return  # "we must strengthen ties": the speaker's own intent, coded as it stands
+        code = recode(self.lex.recode.get(kind, {}), c.rule.code) or ("100" if kind == "demand" else "020")
+        c.rule = replace(c.rule, code=code)
+        c.sources, c.targets = list(speakers), targets
+        c.reported = True
+        c.modality = None  # "should"/"must" inside a request is the request itself

@@ -1,0 +1,104 @@
+"""Negation and modality of a coded trigger, and CAMEO's recoding of acts not (yet) done.
+
+Reads the trigger's auxiliaries, adverbs and governing verbs (grammar.yaml word lists):
+"did not condemn" / "refused to back" → negated; "appeared to" → hedged; "will" → future;
+"plans to" → intent; "would ... if" or a trigger inside an if-clause → conditional.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from comity.coder.candidate import Candidate, recode
+from comity.coder.patterns import Lexicon
+from comity.coder.tree import infinitive_advcl, phrase_head
+
+MAX_CLIMB = 6
+
+
+def in_reported_clause(tok, lex: Lexicon) -> bool:
+    """Inside 'X said (that) ...': 'would' there is the future of the reported words."""
+    for _ in range(MAX_CLIMB):
+        if tok.dep_ == "ccomp" and lex.is_(tok.head.lower_, "communication_verbs"):
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _governing_chain(c: Candidate, tok) -> list:
+    """The trigger and the verbs whose auxiliaries and adverbs scope over it."""
+    chain = [tok]
+    cur = tok
+    if c.trigger.kind == "noun":
+        head = phrase_head(tok)
+        if c.own_source:  # "India's strike": the governing verb's modality is not the strike's
+            return [tok, head]
+        cur = head.head if head.dep_ != "pobj" else head.head.head
+        chain.append(cur)
+    while (cur.dep_ in ("xcomp", "acomp", "oprd") or infinitive_advcl(cur)) and cur.head is not cur \
+            and len(chain) < MAX_CLIMB:
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _in_condition(tok, markers: frozenset[str]) -> bool:
+    """Inside "if Pakistan attacked ...": not an assertion."""
+    for _ in range(MAX_CLIMB):
+        if tok.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in markers for ch in tok.children):
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def negation_and_modality(c: Candidate, doc, lex: Lexicon) -> None:
+    """Set c.negated and c.modality from the words around the trigger."""
+    g = lex.grammar
+    tok = doc[c.token_i]
+    if c.trigger.kind == "noun":
+        head = phrase_head(tok)
+        if any(ch.dep_ == "det" and ch.lower_ in ("no", "neither") for ch in head.children):
+            c.negated = True
+    words: list[str] = []
+    for t in _governing_chain(c, tok):
+        for ch in t.children:
+            if ch.dep_ == "neg" or (ch.dep_ == "advmod" and ch.lower_ == "never"):
+                c.negated = True
+            elif ch.dep_ in ("aux", "advmod", "auxpass"):
+                words.append(ch.lower_)
+        if t is not tok:
+            lemma = lex.lemma_of.get(t.lower_, t.lower_)
+            words.append(lemma)
+            if lemma in g["negating_governors"]:  # "hesitant to extend support"
+                c.negated = True
+    lemmas = set(words)
+    conditional = _in_condition(tok, g["conditional_markers"]) or (
+        bool(lemmas & g["conditional_words"])
+        and any(t.dep_ == "mark" and t.lower_ in g["conditional_markers"] for t in doc))
+    if conditional:
+        c.modality = "conditional"
+    elif lemmas & g["hedge_words"]:
+        c.modality = "hedged"
+    elif lemmas & g["intent_words"]:
+        c.modality = "intent"
+    elif lemmas & g["future_words"]:
+        c.modality = "future"
+    elif lemmas & g["conditional_words"]:
+        c.modality = "future" if (c.reported or in_reported_clause(tok, lex)) else "hedged"
+    if c.rule.code[:2] in ("02", "10") and c.modality in ("future", "conditional") and c.reported:
+        c.modality = None  # "should"/"must" inside a request is the request itself
+
+
+def recode_unasserted(c: Candidate, lex: Lexicon) -> None:
+    """A promised or planned act is CAMEO 03 (intent to cooperate) or 13 (threaten)."""
+    if c.negated or c.modality not in ("future", "intent", "conditional"):
+        return
+    if c.reported and c.rule.code[:2] in ("02", "10"):
+        return
+    code = recode(lex.recode.get("intent", {}), c.rule.code) or recode(lex.recode.get("threat", {}), c.rule.code)
+    if code:
+        c.asserted_code = c.rule.code
+        c.rule = replace(c.rule, code=code)

@@ -1,0 +1,46 @@
+"""Small helpers over a spaCy dependency parse (tok2vec + parser only: no tags, no lemmas)."""
+from __future__ import annotations
+
+VERBAL_CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "neg", "xcomp", "ccomp",
+                               "agent", "prt", "dative", "csubj", "acomp"})
+NOMINAL_CHILD_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "predet"})
+VERBAL_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj", "parataxis"})
+
+
+def is_verbal(tok, depth: int = 0) -> bool:
+    """Whether a token is used as a verb, judged from its dependency label and children."""
+    deps = {c.dep_ for c in tok.children}
+    if deps & VERBAL_CHILD_DEPS:
+        return True
+    if deps & NOMINAL_CHILD_DEPS:
+        return False
+    if tok.dep_ in VERBAL_DEPS:
+        return True
+    if tok.dep_ == "conj" and depth < 4:
+        return is_verbal(tok.head, depth + 1)
+    return False
+
+
+def misparsed_verb(tok) -> bool:
+    """'Russia has improved ties' parsed with 'improved' as an adjective of a ROOT 'ties'."""
+    return tok.dep_ == "amod" and tok.i < tok.head.i and any(
+        c.dep_ in ("nsubj", "aux") and c.i < tok.i for c in (*tok.children, *tok.head.children))
+
+
+def phrase_head(tok):
+    """Climb from a modifier noun to the head of its noun phrase ("mediator role" → role)."""
+    while tok.dep_ in ("compound", "amod") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def infinitive_advcl(tok) -> bool:
+    """'hesitant to extend': an infinitive the parser attached as advcl, in effect an xcomp."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def text_from(text: str, start_char: int, last_token) -> str:
+    """Lower-case `text` (the sentence's doc.text, read once: building it walks every token)
+    from a character offset to the end of `last_token`."""
+    return text[start_char: last_token.idx + len(last_token)].lower()

@@ -1,0 +1,336 @@
+"""Tests for the event coder (comity.coder). Sentences are written for these tests."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from comity.coder import EventCoder
+from comity.coder.sentences import split_sentences
+from comity.records import Actor, ActorMention, Document
+
+
+class TinyActors:
+    """A stand-in actor dictionary with the interface of comity.actors (test fixture only)."""
+
+    PHRASES = {
+        "russian foreign ministry spokesperson maria zakharova": ("RUS", "RUS", "GOV", "Russia"),
+        "maria zakharova": ("RUS", "RUS", "GOV", "Russia"),
+        "zakharova": ("RUS", "RUS", "GOV", "Russia"),
+        "russian foreign ministry": ("RUS", "RUS", "GOV", "Russia"),
+        "russia": ("RUS", "RUS", None, "Russia"), "russian": ("RUS", "RUS", None, "Russia"),
+        "moscow": ("RUS", "RUS", "GOV", "Russia"), "the kremlin": ("RUS", "RUS", "GOV", "Russia"),
+        "india": ("IND", "IND", None, "India"), "indian": ("IND", "IND", None, "India"),
+        "new delhi": ("IND", "IND", "GOV", "India"), "indian army": ("IND", "IND", "MIL", "India"),
+        "pakistan": ("PAK", "PAK", None, "Pakistan"), "pakistani": ("PAK", "PAK", None, "Pakistan"),
+        "islamabad": ("PAK", "PAK", "GOV", "Pakistan"),
+        "the united states": ("USA", "USA", None, "United States"), "the us": ("USA", "USA", None, "United States"),
+        "washington": ("USA", "USA", "GOV", "United States"),
+        "china": ("CHN", "CHN", None, "China"), "chinese": ("CHN", "CHN", None, "China"), "beijing": ("CHN", "CHN", "GOV", "China"),
+        "france": ("FRA", "FRA", None, "France"), "japan": ("JPN", "JPN", None, "Japan"),
+        "south korea": ("KOR", "KOR", None, "South Korea"), "ukraine": ("UKR", "UKR", None, "Ukraine"),
+        "the european union": ("EU", None, "IGO", "European Union"), "nato": ("NATO", None, "IGO", "NATO"),
+        "the united nations": ("UN", None, "IGO", "United Nations"),
+        "tehrik-i-taliban pakistan": ("TTP", "PAK", "REB", "Tehrik-i-Taliban Pakistan"),
+        "prime minister narendra modi": ("IND", "IND", "GOV", "India"),
+        "narendra modi": ("IND", "IND", "GOV", "India"),
+    }
+    ROLES = {"ministry": "GOV", "spokesperson": "GOV", "government": "GOV", "army": "MIL",
+             "military": "MIL", "minister": "GOV", "president": "GOV"}
+
+    def __init__(self):
+        alts = sorted(self.PHRASES, key=len, reverse=True)
+        self._re = re.compile(r"\b(" + "|".join(re.escape(a) for a in alts) + r")\b", re.I)
+
+    def may_contain_actor(self, text: str) -> bool:
+        return self._re.search(text) is not None
+
+    def find(self, text: str, date=None) -> list[ActorMention]:
+        out = []
+        for m in self._re.finditer(text):
+            code, country, sector, name = self.PHRASES[m.group(1).lower()]
+            out.append(ActorMention(m.start(), m.end(), m.group(0), Actor(code, country, sector, name), "test"))
+        return out
+
+    def role_sector(self, word: str):
+        return self.ROLES.get(word.lower())
+
+    def actor(self, code: str) -> Actor:
+        for c, country, sector, name in self.PHRASES.values():
+            if c == code:
+                return Actor(c, country, sector, name)
+        raise KeyError(code)
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    return EventCoder(nlp=nlp, actors=TinyActors())
+
+
+def code(coder, text):
+    return coder.code_text(text, date="2025-05-10", doc_id="t")
+
+
+def triples(events):
+    return {(e.source["code"], e.target["code"] if e.target else None, e.cameo_code) for e in events}
+
+
+# One sentence per CAMEO family: (sentence, source, target, expected CAMEO code prefix)
+FAMILIES = [
+    ("Pakistan declined to comment on the report.", "PAK", None, "011"),
+    ("Narendra Modi expressed condolences to Pakistan over the floods.", "IND", "PAK", "018"),
+    ("The United Nations appealed to India for a ceasefire.", "UN", "IND", "02"),
+    ("Russia offered to mediate between India and Pakistan.", "RUS", "IND", "039"),
+    ("The Indian foreign secretary met with Chinese officials in Beijing.", "IND", "CHN", "04"),
+    ("France praised India for its restraint.", "FRA", "IND", "051"),
+    ("India and France signed a defence agreement on Monday.", "IND", "FRA", "057"),
+    ("Russia held joint military exercises with Pakistan.", "RUS", "PAK", "062"),
+    ("Moscow supplied fighter jets and tanks to New Delhi.", "RUS", "IND", "072"),
+    ("Pakistan released the captured Indian pilot.", "PAK", "IND", "084"),
+    ("The United Nations will investigate war crimes in Ukraine.", "UN", "UKR", "09"),
+    ("Islamabad demanded that New Delhi withdraw its troops.", "PAK", "IND", "10"),
+    ("Pakistan accused India of aggression.", "PAK", "IND", "112"),
+    ("The US condemned China.", "USA", "CHN", "111"),
+    ("Beijing rejected the proposal for talks with India.", "CHN", None, "12"),
+    ("Pakistan threatened to attack India.", "PAK", "IND", "13"),
+    ("Protesters from Pakistan staged demonstrations against India.", "PAK", "IND", "14"),
+    ("Pakistan mobilized troops along the border with India.", "PAK", "IND", "15"),
+    ("Washington imposed sanctions on Russia.", "USA", "RUS", "163"),
+    ("The Indian army arrested Pakistani fishermen.", "IND", "PAK", "173"),
+    ("The Indian army shelled Pakistani positions.", "IND", "PAK", "19"),
+    ("Indian jets carried out airstrikes on Pakistan.", "IND", "PAK", "195"),
+]
+
+
+@pytest.mark.parametrize("sentence,source,target,prefix", FAMILIES, ids=[f[3] for f in FAMILIES])
+def test_event_families(coder, sentence, source, target, prefix):
+    events = code(coder, sentence)
+    hits = [e for e in events if e.cameo_code.startswith(prefix) and e.source["code"] == source]
+    assert hits, f"no {prefix} event by {source} in {sentence!r}: {triples(events)}"
+    if target is not None:
+        assert target in {e.target["code"] for e in hits if e.target}, triples(events)
+
+
+def test_request_with_two_targets_shares_event_group(coder):
+    events = code(coder, "Russian Foreign Ministry spokesperson Maria Zakharova urged both India and "
+                         "Pakistan to exercise restraint.")
+    req = [e for e in events if e.plover_event == "REQUEST"]
+    assert {(e.source["code"], e.source["sector"], e.target["code"]) for e in req} == {
+        ("RUS", "GOV", "IND"), ("RUS", "GOV", "PAK")}
+    assert {e.cameo_code for e in req} == {"0256"}
+    assert len({e.event_group for e in req}) == 1 and req[0].event_group
+    assert all(e.quad_class == 1 and e.goldstein == -0.3 and e.plover_mode == "yield" for e in req)
+
+
+def test_condemned_attack_targets_its_perpetrator(coder):
+    events = code(coder, "France and the United States condemned the attack carried out by the "
+                         "Tehrik-i-Taliban Pakistan.")
+    assert {("FRA", "TTP", "111"), ("USA", "TTP", "111")} <= triples(events)
+    assert triples(code(coder, "France condemned the attack on India.")) == {("FRA", None, "111")}
+
+
+def test_sources_listed_after_including(coder):
+    events = code(coder, "Several nations, including France and Japan, praised India.")
+    assert {("FRA", "IND", "051"), ("JPN", "IND", "051")} == triples(events)
+
+
+def test_two_sources(coder):
+    events = code(coder, "The US and France condemned India's strikes on Pakistan.")
+    assert {("USA", "IND", "111"), ("FRA", "IND", "111")} <= triples(events)
+
+
+def test_reported_speech_inner_subject_is_source(coder):
+    events = code(coder, "The ministry said Russia would send weapons to India.")
+    assert [(e.source["code"], e.target["code"]) for e in events] == [("RUS", "IND")]
+    # a promised act is CAMEO 03 "express intent": 0332 intent to provide military aid
+    assert events[0].modality == "future" and events[0].cameo_code == "0332"
+    assert events[0].extra["asserted_code"] == "072" and events[0].plover_event == "AGREE"
+
+
+def test_reported_demand_recodes_the_inner_act(coder):
+    events = code(coder, "France said Russia must withdraw its troops from Ukraine.")
+    assert {(e.source["code"], e.target["code"], e.cameo_root) for e in events} == {("FRA", "RUS", "10")}
+
+
+def test_reported_request_from_modal_clause(coder):
+    events = code(coder, "France said India and Pakistan should return to dialogue.")
+    assert {("FRA", "IND"), ("FRA", "PAK")} == {(e.source["code"], e.target["code"]) for e in events}
+    assert all(e.plover_event == "REQUEST" and e.cameo_code == "026" for e in events)
+    assert all(e.extra["reported_speech"] for e in events)
+
+
+def test_speaker_is_source_of_subjectless_clause(coder):
+    events = code(coder, "Maria Zakharova spoke to reporters on Thursday. She urged India to show restraint.")
+    assert [(e.source["code"], e.target["code"], e.cameo_code) for e in events] == [("RUS", "IND", "0256")]
+    assert events[0].extra["source_via"] == ["coref"]
+    assert events[0].confidence < 0.9
+    assert events[0].sentence_index == 1
+
+
+def test_pair_coreference(coder):
+    events = code(coder, "India and Pakistan exchanged fire on Friday. The United Nations called on "
+                         "the two countries to show restraint.")
+    req = [e for e in events if e.plover_event == "REQUEST"]
+    assert {(e.source["code"], e.target["code"]) for e in req} == {("UN", "IND"), ("UN", "PAK")}
+
+
+def test_role_noun_coreference(coder):
+    events = code(coder, "Pakistan closed its airspace. The ministry condemned India.")
+    acc = [e for e in events if e.cameo_code == "111"]
+    assert [(e.source["code"], e.source["sector"], e.target["code"]) for e in acc] == [("PAK", "GOV", "IND")]
+
+
+def test_passive_voice(coder):
+    events = code(coder, "Pakistan was attacked by India on Wednesday.")
+    assert triples(events) == {("IND", "PAK", "190")}
+
+
+def test_negation(coder):
+    (e,) = code(coder, "China did not condemn India.")
+    assert e.negated and e.cameo_code == "111"
+    (e,) = code(coder, "Beijing refused to back Islamabad.")
+    assert e.negated and e.plover_event == "SUPPORT" and e.target["code"] == "PAK"
+    (e,) = code(coder, "Russia never criticized India.")
+    assert e.negated
+
+
+def test_modality(coder):
+    (hedged,) = code(coder, "The US appeared to back India.")
+    assert hedged.modality == "hedged" and hedged.confidence < 0.9
+    (future,) = code(coder, "Washington will impose sanctions on Russia.")
+    # an announced sanction is a threat (CAMEO 1312); the act itself is kept in extra
+    assert future.modality == "future" and future.cameo_code == "1312" and future.extra["asserted_code"] == "163"
+    (intent,) = code(coder, "France plans to visit India next month.")
+    assert intent.modality == "intent" and intent.cameo_code == "036"
+    conditional = code(coder, "Russia said it would supply weapons to India if Pakistan attacked.")
+    assert {e.modality for e in conditional} == {"conditional"}
+    (asserted,) = code(coder, "France praised India.")
+    assert asserted.modality is None and not asserted.negated
+
+
+def test_negation_as_rejection_option(nlp):
+    gdelt_style = EventCoder(nlp=nlp, actors=TinyActors(), negation="reject")
+    (e,) = gdelt_style.code_text("Washington refused to lift sanctions on Russia.")
+    assert (e.cameo_code, e.plover_event, e.negated) == ("1244", "REJECT", False)
+    assert e.extra["negated_code"] == "085"
+    (flagged,) = EventCoder(nlp=nlp, actors=TinyActors()).code_text("Washington refused to lift sanctions on Russia.")
+    assert (flagged.cameo_code, flagged.negated) == ("085", True)
+    with pytest.raises(ValueError, match="negation"):
+        EventCoder(nlp=nlp, actors=TinyActors(), negation="ignore")
+
+
+def test_listed_non_event_use(coder):
+    assert code(coder, "France will fight the epidemic with India.") == []
+    assert triples(code(coder, "France will fight India.")) == {("FRA", "IND", "1384")}
+
+
+def test_no_actor_no_event(coder):
+    assert code(coder, "Big powers reward alignment, not independence.") == []
+    assert code(coder, "The talks were held in Geneva and the strikes continued.") == []
+    assert code(coder, "") == []
+
+
+def test_self_directed_event_dropped(coder):
+    assert code(coder, "India praised Indian soldiers.") == []
+
+
+def test_spans_point_at_trigger(coder):
+    text = ("Officials met on Monday.\nIn a statement, Moscow urged New Delhi to show restraint. "
+            "Later, Islamabad accused India of aggression.")
+    events = code(coder, text)
+    assert events
+    for e in events:
+        assert text[e.char_start:e.char_end] == e.trigger
+        assert text[e.sentence_start:].startswith(e.sentence)
+        assert e.sentence_start <= e.char_start < e.char_end <= e.sentence_start + len(e.sentence)
+        assert e.date == "2025-05-10" and e.doc_id == "t"
+    assert {e.trigger for e in events} == {"urged", "accused"}
+
+
+def test_code_documents_records_sentences_and_skips(coder):
+    docs = [Document("a", "The weather was mild. France praised India. It was late.", "2025-01-01"),
+            Document("b", "Nothing happened here. Nor here.", None)]
+    out = list(coder.code_documents(docs, batch_size=2))
+    assert [c.document.id for c in out] == ["a", "b"]
+    a, b = out
+    assert [s.has_actor for s in a.sentences] == [False, True, False]
+    assert a.skipped_sentences == 1  # "It was late." may refer back, so only the first is skipped
+    assert [(e.source["code"], e.target["code"]) for e in a.events] == [("FRA", "IND")]
+    assert b.events == [] and b.skipped_sentences == 2
+    s = a.sentences[1]
+    assert a.document.text[s.start:s.end] == s.text == "France praised India."
+
+
+class FixedClassifier:
+    def __init__(self, root, prob):
+        self.root, self.prob = root, prob
+
+    def predict(self, text):
+        return self.root, self.prob
+
+
+def test_classifier_hook(nlp):
+    text = "Pakistan pummelled India overnight."  # no dictionary verb
+    sure = EventCoder(nlp=nlp, actors=TinyActors(), classifier=FixedClassifier("19", 0.95)).code_text(text)
+    assert [(e.source["code"], e.target["code"], e.cameo_code) for e in sure] == [("PAK", "IND", "19")]
+    assert sure[0].confidence < 0.6 and sure[0].extra["pattern"] == "classifier"
+    unsure = EventCoder(nlp=nlp, actors=TinyActors(), classifier=FixedClassifier("19", 0.3)).code_text(text)
+    assert unsure == []
+    assert EventCoder(nlp=nlp, actors=TinyActors()).code_text(text) == []
+
+
+def test_sentence_splitter_abbreviations():
+    text = "The U.S. envoy met Gen. Munir. Mr. Lavrov spoke later.\nNew line here"
+    spans = split_sentences(text)
+    assert [s.text for s in spans] == ["The U.S. envoy met Gen. Munir.", "Mr. Lavrov spoke later.", "New line here"]
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+# ---------------------------------------------------------------- acceptance on the seed article
+def test_seed_article_events(shared_dir, nlp):
+    from comity.actors import default_dictionary
+
+    path = shared_dir / "corpus" / "seed" / "russia-reaction-op-sindoor.txt"
+    text = path.read_text(encoding="utf-8")
+    coder = EventCoder(nlp=nlp, actors=default_dictionary())
+    (coded,) = coder.code_documents([Document("seed", text, "2025-05-10")])
+    events = coded.events
+    assert coded.skipped_sentences > 0
+
+    def find(source, event, target=None):
+        return [e for e in events if e.source["code"] == source and e.plover_event == event
+                and (target is None or (e.target or {}).get("code") == target)]
+
+    # Zakharova: one REQUEST per target, sharing an event group, source Russia's government
+    urged = [e for e in find("RUS", "REQUEST") if e.trigger == "urged"]
+    assert {e.target["code"] for e in urged} == {"IND", "PAK"}
+    assert {e.source["sector"] for e in urged} == {"GOV"} and {e.cameo_code for e in urged} == {"0256"}
+    assert len({e.event_group for e in urged}) == 1
+    # the US: hedged support for India, then a mediator
+    support = find("USA", "SUPPORT", "IND")
+    assert support and all(e.modality == "hedged" and e.confidence < 0.7 for e in support)
+    assert any(e.cameo_code == "045" for e in find("USA", "CONSULT"))
+    # Russia–Pakistan cooperation; the TTP's campaign against Pakistan
+    assert find("RUS", "COOPERATE", "PAK")
+    assert find("TTP", "ASSAULT", "PAK")
+    # sentences of pure argument hold no event
+    argument = [s.index for s in coded.sentences if "reward alignment" in s.text or "Big powers often" in s.text]
+    assert argument and not [e for e in events if e.sentence_index in argument]
+    for e in events:
+        assert text[e.char_start:e.char_end] == e.trigger
+
+
+def test_run_on_text_is_cut_into_bounded_pieces():
+    text = "word " * 1000 + "France praised India."
+    spans = split_sentences(text)
+    assert all(len(s.text) <= 1000 for s in spans)
+    assert all(text[s.start:s.end] == s.text for s in spans)
+    assert spans[-1].text.endswith("France praised India.")
+
+
+def test_odd_documents_do_not_break_the_batch(coder):
+    docs = [Document("empty", ""), Document("spaces", "   \n\n  "), Document("symbols", "€€€ ### \x00 ..."),
+            Document("ok", "France praised India.")]
+    out = list(coder.code_documents(docs))
+    assert [c.document.id for c in out] == ["empty", "spaces", "symbols", "ok"]
+    assert [len(c.events) for c in out] == [0, 0, 0, 1]
