@@ -183,36 +183,47 @@ def export(
     err_console.print(f"wrote {n} rows to {out}")
 
 
+DEMO_CRISIS = dict(name="sindoor-2025", parties=("IND", "PAK"), start="2025-04-22", trigger="Pahalgam terror attack")
+
+
 def demo(
     db: str = db_option("comity-demo.duckdb"),
     fmt: str = format_option("table"),
+    html: Path = typer.Option(Path("comity-demo-report.html"), "--html", help="Where to write the HTML reactions report."),
 ) -> None:
     """Run comity on its bundled demo documents: ingest, list events, show crisis reactions.
 
     The demo documents are short news-style reports written for comity about an India–Pakistan crisis
-    in 2025. Running it twice adds nothing the second time.
+    in 2025. The crisis is stored as sindoor-2025; running the demo twice adds nothing the second time.
 
     Example: comity demo --db comity-demo.duckdb
     """
     from comity import formats
     from comity.pipeline import ingest_paths
+    from comity.reactions import Crisis, add_crisis, analyse, list_crises
+    from comity.reactions.report import write_html
+    from comity.reactions.sources import documents_from_store
     from comity.store import Store
 
     corpus = str(DEMO_DIR / "demo-news.jsonl")
+    crisis = Crisis(**DEMO_CRISIS)
     with Store(db) as store:
         report = ingest_paths([corpus], store, on_problem=lambda p: warn(str(p)))
-        err_console.print(
-            f"demo: {report.documents_new} new documents, {report.duplicates} already stored, "
-            f"{report.events} events coded into {db}",
-            highlight=False,
-        )
+        if crisis.name not in {c.name for c in list_crises(store.con)}:
+            add_crisis(store.con, crisis)
         rows = store.events()
+        reactions = analyse(documents_from_store(store.con, crisis), crisis)
+    err_console.print(
+        f"demo: {report.documents_new} new documents, {report.duplicates} already stored, "
+        f"{len(rows)} events in {db}",
+        highlight=False,
+    )
     formats.write_records(rows, fmt, sys.stdout, title="Events in the demo documents")
-    try:
-        from comity.reactions import demo_reactions
-    except ImportError:
+    if fmt == "json":
         return
-    demo_reactions(db, fmt, sys.stdout)
+    formats.write_records(reactions.rows(), fmt, sys.stdout, title=f"Reactions to {crisis.name} (parties IND, PAK)")
+    write_html(reactions, html)
+    err_console.print(f"wrote the reactions report to {html}")
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
