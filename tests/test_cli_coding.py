@@ -143,9 +143,11 @@ def test_actors_explains_title_and_office_holder():
 
 def test_demo_runs_twice_without_duplicating(tmp_path):
     db = str(tmp_path / "demo.duckdb")
-    first = runner.invoke(app, ["demo", "--db", db, "--format", "jsonl"])
+    report = tmp_path / "report.html"
+    first = runner.invoke(app, ["demo", "--db", db, "--format", "jsonl", "--html", str(report)])
     assert first.exit_code == 0, first.output
-    second = runner.invoke(app, ["demo", "--db", db, "--format", "jsonl"])
+    assert "Turkey" in report.read_text() and "Russia" in report.read_text()
+    second = runner.invoke(app, ["demo", "--db", db, "--format", "jsonl", "--html", str(report)])
     assert second.exit_code == 0
     assert "0 new documents" in second.stderr
     con = duckdb.connect(db, read_only=True)
