@@ -375,3 +375,143 @@ def test_crisis_corpus_scores(shared_dir):
     assert overall["stance_accuracy"] >= 0.9
     assert overall["precision"] >= 0.9
     assert overall["recall"] >= 0.85
+
+
+# -- generalisation: speakers, negation, sided cues, list layouts (sentences written for these tests) ----
+
+NK = Crisis("nk", ("ARM", "AZE"), start="2031-03-01", trigger="fighting over the Lachin corridor")
+
+
+def pairs(report) -> set[tuple[str, str]]:
+    return {(a.actor, act) for a in report.actors if not a.party for act in a.actions}
+
+
+def test_parties_named_in_a_reported_clause_are_addressees_not_speakers():
+    report = analyse(["Beijing hopes Armenia and Azerbaijan will exercise restraint, a Chinese spokesman said."], NK)
+    assert pairs(report) == {("CHN", "calls-restraint")}
+    assert not report.actor("ARM").evidence and not report.actor("AZE").evidence
+
+
+def test_a_subject_naming_nobody_is_not_skipped_for_a_speaker_higher_up():
+    report = analyse(["Washington tells Baku to pull back as the world urges restraint"], NK)
+    assert ("USA", "calls-restraint") not in pairs(report)
+
+
+def test_relative_clause_and_participle_speak_for_their_noun():
+    report = analyse(["Kazakhstan, which has led mediation between the two neighbours, called for calm.",
+                      "Italy, Spain and Greece also spoke, with Rome saying it mourned the victims."],
+                     Crisis("t", ("ARM", "AZE"), start="2031-03-01", trigger="Lachin convoy bombing"))
+    assert ("KAZ", "mediated") in pairs(report)
+    assert ("ITA", "condolences") in pairs(report)
+    assert ("ESP", "condolences") not in pairs(report)
+
+
+def test_stopping_short_of_a_condemnation_is_no_condemnation():
+    crisis = Crisis("t", ("ARM", "AZE"), start="2031-03-01", trigger="Lachin convoy bombing")
+    report = analyse(["Brazil stopped short of condemning the bombing.", "Chile declined to take sides."], crisis)
+    assert report.actor("BRA") is None or "condemns-attack" not in report.actor("BRA").actions
+    assert report.actor("CHL").stance == "neutral" and report.actor("CHL").actions == []
+
+
+def test_standing_with_a_party_backs_it_in_a_dispute_but_is_sympathy_after_a_terror_attack():
+    text = "Greece stood firmly with Armenia."
+    assert analyse([text], NK).actor("GRC").actions == ["backs-ARM"]
+    bombing = Crisis("t", ("ARM", "AZE"), start="2031-03-01", trigger="Lachin convoy bombing")
+    assert analyse([text], bombing).actor("GRC").actions == ["condolences"]
+
+
+def test_a_party_that_is_only_the_object_of_a_preposition_is_not_criticised():
+    report = analyse(["Peru said Azerbaijan's intimidation of Armenia was unacceptable."], NK)
+    assert pairs(report) == {("PER", "criticises-AZE")}
+
+
+def test_the_speaking_party_is_not_the_target_of_its_own_accusation():
+    report = analyse(["Armenian Prime Minister Nikol Pashinyan accused Azerbaijan of unprovoked aggression."], NK)
+    assert ("ARM", "criticises-AZE") in {(e.actor, e.action) for a in report.actors for e in a.evidence}
+    assert not any(e.action == "criticises-ARM" for a in report.actors for e in a.evidence)
+
+
+def test_halting_arms_sales_is_a_rebuke_not_support():
+    report = analyse(["Germany announced that it would halt arms exports to Azerbaijan."], NK)
+    assert report.actor("DEU").actions == ["criticises-AZE"]
+
+
+def test_label_lines_name_the_speaker_and_datelines_do_not():
+    report = analyse(["Saudi Arabia: The kingdom urged both sides to exercise restraint.\n"
+                      "NATO – The alliance's chief said it supported Armenia's territorial integrity.\n"
+                      "YEREVAN – The foreign ministry urged both sides to return to talks."], NK)
+    assert {("SAU", "calls-restraint"), ("NATO", "backs-ARM")} <= pairs(report)
+    assert not any(a.actor == "ARM" and a.actions for a in report.actors)
+
+
+def test_a_headline_is_read_as_a_statement_and_names_the_speaker_below():
+    report = analyse(["Brazil urges restraint\n\nThe foreign ministry said talks were the only way forward."], NK)
+    assert pairs(report) == {("BRA", "calls-restraint")}
+    report = analyse(["Peru\n\nThe foreign ministry urged both sides to show restraint."], NK)
+    assert pairs(report) == {("PER", "calls-restraint")}
+
+
+def test_passive_agent_inside_a_cue_is_the_mediator():
+    report = analyse(["Armenia and Azerbaijan agreed to a truce after talks hosted by Qatar.",
+                      "The meeting was co-organised by Switzerland."], NK)
+    assert {("QAT", "mediated"), ("CHE", "mediated")} <= pairs(report)
+    assert ("ARM", "mediated") not in {(e.actor, e.action) for a in report.actors for e in a.evidence}
+
+
+# -- the development corpus and the evaluator on any corpus ------------------------------------------
+
+DEV = FIXTURES / "dev"
+
+
+def test_dev_corpus_scores_hold():
+    """tests/fixtures/reactions/dev: 33 reaction reports on 30 crises, written for comity (measured
+    stance 0.97, precision 0.97, recall 0.96); the floors catch regressions, not noise."""
+    from comity.reactions.evaluate import evaluate
+
+    result = evaluate(DEV)
+    overall = result["overall"]
+    assert len(result["crises"]) == 30
+    assert overall["stance_accuracy"] >= 0.85
+    assert overall["precision"] >= 0.9
+    assert overall["recall"] >= 0.85
+    assert all(c["precision"] >= 0.75 for c in result["crises"])
+
+
+def test_crises_json_defines_trigger_and_start(tmp_path):
+    from comity.reactions.evaluate import CorpusError, crisis_definitions
+
+    good = tmp_path / "crises.json"
+    good.write_text('{"x": {"parties": ["ARM", "AZE"], "start": "2031-03-01", "trigger": "Lachin bombing"}}')
+    assert crisis_definitions(good) == {"x": {"parties": ["ARM", "AZE"], "start": "2031-03-01",
+                                              "trigger": "Lachin bombing"}}
+    assert crisis_definitions(tmp_path / "absent.json") == {}
+    good.write_text('{"x": [1, 2]}')
+    with pytest.raises(CorpusError, match="crises.json"):
+        crisis_definitions(good)
+    good.write_text('{"x": ')
+    with pytest.raises(CorpusError, match=r"crises\.json:1"):
+        crisis_definitions(good)
+
+
+def test_cli_eval_reactions_scores_any_corpus_folder(cli, tmp_path):
+    runner, app = cli
+    corpus = tmp_path / "corpus"
+    (corpus / "texts").mkdir(parents=True)
+    (corpus / "texts" / "01.txt").write_text(
+        "Capitals react\nMarch 3, 2031\n\nJapan urged both sides to show restraint.\n"
+        "Iran stood firmly with Armenia.\n", encoding="utf-8")
+    rows = [{"crisis": "nk", "parties": ["ARM", "AZE"], "actor": "JPN", "action": "calls-restraint", "file": "01.txt",
+             "evidence": "Japan urged both sides to show restraint."},
+            {"crisis": "nk", "parties": ["ARM", "AZE"], "actor": "IRN", "action": "backs-ARM", "file": "01.txt",
+             "evidence": "Iran stood firmly with Armenia."}]
+    (corpus / "truth_exhaustive.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (corpus / "stance.json").write_text('{"nk": {"JPN": {"stance": "neutral"}, "IRN": {"stance": "pro-ARM"}}}')
+    (corpus / "crises.json").write_text('{"nk": {"parties": ["ARM", "AZE"], "start": "2031-03-01", '
+                                        '"trigger": "fighting over the Lachin corridor"}}')
+    result = runner.invoke(app, ["eval", "reactions", str(corpus), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    overall = json.loads(result.output)["overall"]
+    assert (overall["tp"], overall["fp"], overall["fn"], overall["stance_correct"]) == (2, 0, 0, 2)
+    (corpus / "crises.json").write_text('{"nk": {"parties": ["ARM"]}}')
+    result = runner.invoke(app, ["eval", "reactions", str(corpus)])
+    assert result.exit_code == 2 and "two or more parties" in result.output

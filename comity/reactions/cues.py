@@ -66,30 +66,67 @@ class CueBook:
     cues: tuple[Cue, ...]
     trigger_nouns: tuple[str, ...]
     source: str = ""
+    state_attack_nouns: tuple[str, ...] = ()  # name the trigger too when a crisis party is its attacker
 
     def without_seen(self, crisis_id: str) -> "CueBook":
         """The cues not written after reading `crisis_id`'s texts (for leave-crisis-out scores)."""
         return replace(self, cues=tuple(c for c in self.cues if crisis_id not in c.seen))
 
-    def trigger_regex(self, trigger: str | None) -> str:
-        words = [re.escape(w) for w in re.findall(r"[A-Za-z][\w-]+", trigger or "") if w.lower() not in _STOP]
-        return "(?:" + "|".join(list(self.trigger_nouns) + words) + r")\b"
+    def trigger_regex(self, trigger: str | None, state_attacker: bool = False) -> str:
+        """A regex for words naming the trigger: the generic nouns, the trigger's own content words
+        and, when a crisis party carried it out, words like "aggression"."""
+        words = [re.escape(w) + "(?:e?s)?" for w in re.findall(r"[A-Za-z][\w-]+", trigger or "") if w.lower() not in _STOP]
+        extra = list(self.state_attack_nouns) if state_attacker else []
+        return "(?:" + "|".join(list(self.trigger_nouns) + extra + words) + r")\b"
 
-    def match(self, sentence: str, party_words: dict[str, list[str]], trigger: str | None = None) -> list[CueMatch]:
-        """Every cue match in `sentence`. `party_words` maps a party code to the words naming it here."""
-        trig = self.trigger_regex(trigger)
+    def names_an_attack(self, trigger: str | None) -> bool:
+        """Whether a crisis trigger names an attack ("Uri terror attack", "M23 offensive on Goma"), as
+        opposed to a dispute or a war ("fighting over Nagorno-Karabakh", "Essequibo referendum")."""
+        nouns = "(?:" + "|".join(self.trigger_nouns) + r")\b"
+        return bool(trigger and self.trigger_nouns and re.search(r"(?<![\w-])" + nouns, trigger, re.IGNORECASE))
+
+    def match(self, sentence: str, party_words: dict[str, list[str]], trigger: str | None = None,
+              state_attacker: bool = False) -> list[CueMatch]:
+        """Every cue match in `sentence`. `party_words` maps a party code to the words naming it here;
+        `state_attacker`: a crisis party carried out the trigger (see `trigger_regex`)."""
+        trig = self.trigger_regex(trigger, state_attacker)
         found: list[CueMatch] = []
         for cue in self.cues:
             if cue.needs_party:
                 for party, words in party_words.items():
                     alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
                     regex = _compile(_fill(cue.pattern, trig, f"(?P<party>{alt})"))
+                    others = [w for p, ws in party_words.items() if p != party for w in ws]
                     for m in regex.finditer(sentence):
+                        if cue.kind in SIDED and _misplaced_party(sentence, m, others):
+                            continue
                         found.append(_match(cue, m, party))
             else:
                 for m in _compile(_fill(cue.pattern, trig, None)).finditer(sentence):
                     found.append(_match(cue, m, None))
         return _apply_overrides(found)
+
+
+# A party right after one of these is the object of something else ("intimidation of Georgia was
+# unacceptable", "aggression against Ukraine"): a cue starting at that party does not side with or
+# against it.
+_OBJECT_PREP = re.compile(r"(?<![\w-])(?:of|against|on|upon|into|towards?|with|from|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _misplaced_party(sentence: str, m: re.Match, other_words: list[str]) -> bool:
+    """Whether a sided cue's party slot is not what the cue is about: the slot opens the match but the
+    party is a prepositional object, or another party's possessive stands between the slot and the
+    cue word ("India's response to Pakistan's provocation" is no criticism of India)."""
+    possessive = re.match(r"['’]s?\s", sentence[m.end("party"): m.end("party") + 3]) or \
+        re.search(r"['’]s?$", m.group("party"))
+    if m.start("party") == m.start() and not possessive and _OBJECT_PREP.search(sentence[: m.start()]):
+        return True
+    if other_words:
+        tail = sentence[m.end("party"): m.end()]
+        alt = "|".join(re.escape(w) for w in other_words)
+        if re.search(r"(?<![\w-])(?:" + alt + r")['’]s?\s", tail):
+            return True
+    return False
 
 
 def _fill(pattern: str, trigger: str, party: str | None) -> str:
@@ -143,7 +180,8 @@ def _parse(data: dict, source: str) -> CueBook:
             cues.append(
                 Cue(kind, pattern, tuple(entry.get("overrides") or ()), tuple(str(s) for s in entry.get("seen") or ()))
             )
-    return CueBook(tuple(cues), tuple(data.get("trigger_nouns") or ()), source)
+    return CueBook(tuple(cues), tuple(data.get("trigger_nouns") or ()), source,
+                   tuple(data.get("state_attack_nouns") or ()))
 
 
 def load_cues(path: str | Path | None = None) -> CueBook:

@@ -2,8 +2,9 @@
 
 The document is read line by line: short lines naming an actor are headings ("United Nations",
 "- Iran -", "CHINA:") whose actor speaks for the lines below; bullet lines ("•  Angola – The ...")
-speak for their item; a quote with no speaker in its sentence belongs to the speaker who closes it
-("'...,' he said" in a later sentence), the previous sentence's speaker, or the heading.
+and label lines ("Saudi Arabia: The kingdom ...", "NATO – The alliance ...") speak for their item; a
+quote with no speaker in its sentence belongs to the speaker who closes it ("'...,' he said" in a later
+sentence), the previous sentence's speaker, or the heading.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from dataclasses import dataclass, field
 from comity.reactions.cues import CueBook, CueMatch
 from comity.reactions.dating import date_sentence
 from comity.reactions.model import Crisis, Evidence
-from comity.reactions.speakers import Speaker, SpeakerRules, attribution, cue_speaker, is_hedged, is_negated
+from comity.reactions.speakers import (Speaker, SpeakerRules, attribution, cue_speaker, governing_verb, is_hedged,
+                                      is_negated, sentence_subject, slot_is_main_subject)
 
 QUOTES = "\"“”'‘’"
 DOUBLE_QUOTES = "\"“”"
@@ -21,6 +23,9 @@ DOUBLE_QUOTES = "\"“”"
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]+?)?\s*(?:[–—]|-{1,2}|:)\s")
 BULLET = re.compile(r"^\s*(?:[•·*▪◦]|-(?=\s))\s*")
 ITEM_SPLIT = re.compile(r"\s[–—-]\s")
+NEGATION = re.compile(r"(?<![\w-])(?:not|never|no)(?![\w-])|n['’]t\b", re.IGNORECASE)
+LABEL = re.compile(r"^\s*([^:]{2,60}?):\s+\S")  # "Saudi Arabia: The kingdom condemned ..."
+NAME_DASH = re.compile(r"^\s*([^–—:]{2,60}?)\s+[–—]\s+\S")  # "NATO – Secretary General ..." (list without bullets)
 HEADING_NAME_DEPS = {"compound", "poss", "amod", "conj", "cc", "det", "punct", "case", "nmod", "appos"}
 STATE_SECTORS = {None, "", "GOV", "MIL", "LEG", "JUD", "SPY", "COP", "DIP", "ELI", "PTY", "IGO"}
 
@@ -70,6 +75,11 @@ def _is_heading(line: str, has_mentions: bool) -> bool:
     if text[-1:] in ".!?\"”'’" or any(q in text for q in "\"“”"):
         return False
     return has_mentions or line.strip().endswith(":") or len(words) <= 5
+
+
+def _is_headline(pdoc) -> bool:
+    """A heading with a verb of its own ("China urges restraint"), as opposed to a name ("- Iran -")."""
+    return any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in pdoc)
 
 
 def heading_speakers(pdoc, mentions) -> list:
@@ -141,9 +151,10 @@ class DocumentReader:
                 speakers = heading_speakers(pdoc, line_mentions)
                 ctx.heading = Speaker(tuple(speakers), text.strip(), "heading") if speakers else None
                 ctx.previous = None
-                continue
+                if not _is_headline(pdoc):
+                    continue  # a name heading ("United Nations"); a headline ("Russia welcomes talks") is read too
             item = self._list_item(raw, text, line_mentions)
-            dateline = DATELINE.match(text)
+            dateline = None if item or BULLET.match(raw) else DATELINE.match(text)  # "• NATO – ..." is an item
             skip_to = dateline.end() if dateline else 0
             quotes = [i for i, ch in enumerate(text) if ch in DOUBLE_QUOTES]
             sents = list(pdoc.sents)
@@ -167,14 +178,15 @@ class DocumentReader:
         return words
 
     def _has_cue(self, text: str, mentions) -> bool:
-        return bool(self.cues.match(text, self._party_words(mentions), self.crisis.trigger))
+        return bool(self.cues.match(text, self._party_words(mentions), self.crisis.trigger, bool(self.attacker)))
 
     def _find(self, text: str, date: str | None):
         return list(self.actors.find(text, date))
 
     def _list_item(self, raw: str, text: str, mentions) -> Speaker | None:
+        """The actor a list item speaks for: "•  Angola – The ..." or an unbulleted label line."""
         if not BULLET.match(raw):
-            return None
+            return _label_item(text, mentions)
         m = ITEM_SPLIT.search(text)
         if not m:
             return None
@@ -184,11 +196,12 @@ class DocumentReader:
     def _sentence(self, doc, sent, char_start, mentions, own_attr, info: "_LineInfo", ctx):
         text = sent.text
         party_words = self._party_words(mentions)
-        matches = sorted(self.cues.match(text, party_words, self.crisis.trigger), key=lambda m: m.start)
+        matches = sorted(self.cues.match(text, party_words, self.crisis.trigger, bool(self.attacker)),
+                         key=lambda m: m.start)
         speaker_for_sentence = own_attr
         pairs: list[tuple[CueMatch, Speaker]] = []
         for match in matches:
-            if is_negated(sent, match.start, self.rules):
+            if self._cancelled(sent, match):
                 continue
             exclude = [(match.party_start, match.party_end)] if match.party_start is not None else []
             speaker = None
@@ -196,7 +209,9 @@ class DocumentReader:
                 speaker = own_attr or next((a for a in info.later if a is not None), None)
             status = "found"
             if speaker is None:
-                speaker, status = cue_speaker(sent, match.start, mentions, exclude, self.rules)
+                speaker, status = cue_speaker(sent, match.start, mentions, exclude, self.rules,
+                                              is_party=lambda m: self.resolver.party_of(m) is not None,
+                                              cue_end=match.end)
             if speaker is None and own_attr is not None and status != "noun":
                 speaker = own_attr
             if speaker is None and (status != "noun" or _starts_quote(text) or info.item
@@ -212,9 +227,26 @@ class DocumentReader:
                 speaker_for_sentence = speaker
         if speaker_for_sentence is None and (_starts_quote(text) or info.item):
             speaker_for_sentence = self._context_speaker(text, info, ctx)
+        if speaker_for_sentence is None:  # "Britain joined the deployment. The prime minister said ..."
+            speaker_for_sentence = sentence_subject(sent, mentions)
         if speaker_for_sentence is not None:
             ctx.previous = speaker_for_sentence
         return self._evidence(doc, sent, char_start, pairs, mentions, own_attr)
+
+    def _cancelled(self, sent, match: CueMatch) -> bool:
+        """Whether the parse takes the cue back: negated ("did not condemn"; a cue spelling out its own
+        negation, "would not stand", "declined to take sides", is not), a condemnation that describes
+        the perpetrator ("claimed the cowardly attack"), or a sided cue whose party is the speaker."""
+        if match.kind != "neutral-position" and not NEGATION.search(match.text) \
+                and is_negated(sent, match.start, self.rules):
+            return True
+        if match.kind in ("condemns-attack", "condolences"):
+            verb = governing_verb(sent, match.start)
+            if verb is not None and verb.lemma_.lower() in self.rules.perpetrator_verbs \
+                    and verb.dep_ in ("relcl", "acl", "ROOT"):  # not "accused X of launching an illegal attack"
+                return True
+        return match.kind in ("backs", "criticises") and match.party_start is not None and \
+            slot_is_main_subject(sent, match.party_start, match.party_end, match.end, self.rules)
 
     def _context_speaker(self, text, info: "_LineInfo", ctx) -> Speaker | None:
         if info.item is not None:
@@ -243,11 +275,12 @@ class DocumentReader:
         out = []
         for code, items in by_speaker.items():
             actions = self._resolve_actions(items, text)
+            # one speaker, one rank in a sentence: the fullest naming wins ("Prime Minister X" and "X")
+            weight = max(self.rules.rank(speaker.words)[1] for _, _, speaker in items)
             for action, match, speaker in actions:
                 if action == f"criticises-{code}":
                     continue  # "President Putin, bring your troops back to Russia": the addressee
                 hedged = is_hedged(sent, match.start, self.rules)
-                _, weight = self.rules.rank(speaker.words)
                 confidence = weight * self.rules.context_weight.get(speaker.how, 0.8)
                 if hedged:
                     confidence *= self.rules.hedge_weight
@@ -271,7 +304,10 @@ class DocumentReader:
         for action, match, speaker in items:
             if match.kind == "solidarity":
                 others = criticised - {match.party}
-                if others:
+                # Standing with the victim of a non-state attack is sympathy; standing with a party in a
+                # war or dispute ("stood firmly with Guyana"), or against a party that attacked, is backing.
+                sympathy = self.cues.names_an_attack(self.crisis.trigger) and self.attacker is None
+                if others or not sympathy:
                     resolved.append((f"backs-{match.party}", match, speaker))
                 else:
                     resolved.append(("condolences", match, speaker))
@@ -306,6 +342,25 @@ class DocumentReader:
             if party and re.match(r"['’]s?\s", before[m.end: m.end + 3]):
                 return party
         return None
+
+
+def _label_item(text: str, mentions) -> Speaker | None:
+    """The speaker of a label line, "Saudi Arabia: The kingdom ..." or "NATO – The alliance ...": the
+    label must name actors and nothing else; an all-caps place is a dateline ("KHARTOUM –",
+    "MANILA, Philippines –"), an all-caps IGO is a speaker ("NATO –")."""
+    label = LABEL.match(text) or NAME_DASH.match(text)
+    if not label:
+        return None
+    end = label.end(1)
+    head = [x for x in mentions if x.start < end]
+    rest = text[:end]
+    for x in sorted(head, key=lambda x: -x.start):
+        rest = rest[: x.start] + rest[min(x.end, end):]
+    if not head or not re.fullmatch(r"[\s,&–-]*(?:and[\s,&–-]*)?", rest):
+        return None
+    if label.group(1).split(",")[0].isupper() and not any(x.actor.sector == "IGO" for x in head):
+        return None
+    return Speaker(tuple(head), text[:end].strip(), "list_item")
 
 
 def _without_slot(speaker: Speaker, exclude) -> Speaker | None:

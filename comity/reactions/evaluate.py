@@ -4,8 +4,10 @@
     truth_exhaustive.jsonl              {"crisis", "parties", "actor", "action", "file", "evidence"}
     truth_exhaustive_borderline.jsonl   pairs that earn neither credit nor penalty
     stance.json                         {crisis: {actor: {"stance", "also_defensible": [...]}}}
+    crises.json (optional)              {crisis: {"parties": [...], "start": "YYYY-MM-DD", "end": ...,
+                                        "trigger": "..."}}: each crisis's definition
     truth.md (optional)                 "## b: Pulwama attack (14 Feb 2019) ...; parties IND, PAK; ..."
-                                        headings give each crisis's trigger and start date
+                                        headings give trigger and start date where crises.json is absent
 
 Scoring rules:
   * actions: precision and recall of distinct (crisis, actor, action) pairs over third parties.
@@ -128,6 +130,20 @@ def crisis_headings(path: Path) -> dict[str, dict]:
     return out
 
 
+def crisis_definitions(path: Path) -> dict[str, dict]:
+    """{id: {"parties", "start", "end", "trigger"}} from a corpus's crises.json, when the file exists."""
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise CorpusError(f"{path}:{exc.lineno}: not JSON ({exc.msg})") from None
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise CorpusError(f"{path}: expected {{crisis: {{parties, start, trigger}}}}")
+    keys = ("parties", "start", "end", "trigger")
+    return {cid: {k: spec[k] for k in keys if spec.get(k)} for cid, spec in data.items()}
+
+
 def evaluate(corpus_dir: str | Path, *, leave_crisis_out: bool = False, cues: CueBook | None = None,
              actors=None, nlp=None, crises: list[str] | None = None, coder=None) -> dict:
     corpus = Path(corpus_dir)
@@ -138,6 +154,7 @@ def evaluate(corpus_dir: str | Path, *, leave_crisis_out: bool = False, cues: Cu
     stance_path = corpus / "stance.json"
     stances = json.loads(stance_path.read_text(encoding="utf-8")) if stance_path.exists() else {}
     headings = crisis_headings(corpus / "truth.md")
+    headings.update(crisis_definitions(corpus / "crises.json"))
     book = cues or load_cues()
 
     parties: dict[str, list[str]] = {}
@@ -157,7 +174,11 @@ def evaluate(corpus_dir: str | Path, *, leave_crisis_out: bool = False, cues: Cu
         if crises and cid not in crises:
             continue
         info = headings.get(cid, {})
-        crisis = Crisis(cid, tuple(parties[cid]), start=info.get("start"), trigger=info.get("trigger"))
+        try:
+            crisis = Crisis(cid, tuple(info.get("parties") or parties[cid]), start=info.get("start"),
+                            end=info.get("end"), trigger=info.get("trigger"))
+        except ValueError as exc:
+            raise CorpusError(f"{corpus}: {exc}") from None
         docs = []
         for name in sorted(files[cid]):
             path = corpus / "texts" / name
