@@ -182,7 +182,7 @@ def _write(report, fmt: str) -> None:
 
 
 def eval_reactions(
-    corpus: str = typer.Argument(..., help="A crisis corpus folder (texts/, truth_exhaustive.jsonl, stance.json)."),
+    corpus: str = typer.Argument(..., help="A crisis corpus folder: texts/, truth_exhaustive.jsonl, stance.json, optional truth_exhaustive_borderline.jsonl and crises.json (parties, start, trigger)."),
     leave_crisis_out: bool = typer.Option(False, "--leave-crisis-out", help="Score each crisis without the cues written after reading it (held-out figure)."),
     fmt: str = format_option("table"),
     details: bool = typer.Option(False, "--details", help="List the false positives, misses and wrong stances."),
@@ -194,6 +194,7 @@ def eval_reactions(
     from pathlib import Path
 
     from comity import formats
+    from comity.reactions.cues import CueError
     from comity.reactions.evaluate import CorpusError, evaluate
 
     _check(fmt)
@@ -201,7 +202,7 @@ def eval_reactions(
         fail(f"{corpus}: not a folder")
     try:
         result = evaluate(corpus, leave_crisis_out=leave_crisis_out)
-    except CorpusError as exc:
+    except (CorpusError, CueError) as exc:
         fail(str(exc))
     if fmt == "json":
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
