@@ -488,3 +488,10 @@ def test_find_never_crashes_on_odd_text(text):
     d = default_dictionary()
     for m in d.find(text, "2020-01-01"):
         assert text[m.start:m.end] == m.text
+
+
+def test_may_contain_role_finds_generic_actor_words(d):
+    assert d.may_contain_role("Police fired tear gas at the crowd.")
+    assert d.may_contain_role("Rebels seized two towns.")
+    assert not d.may_contain_role("The weather stayed dry all week.")
+    assert not d.may_contain_role("Senior figures met.")  # a title modifier alone names nobody

@@ -334,3 +334,101 @@ def test_odd_documents_do_not_break_the_batch(coder):
     out = list(coder.code_documents(docs))
     assert [c.document.id for c in out] == ["empty", "spaces", "symbols", "ok"]
     assert [len(c.events) for c in out] == [0, 0, 0, 1]
+
+
+# ---------------------------------------------------------------- with the shipped actor dictionary
+@pytest.fixture(scope="module")
+def full_coder(nlp):
+    return EventCoder(nlp=nlp)
+
+
+def parties(events):
+    return {((e.source["code"], e.source["country"], e.source["sector"]),
+             (e.target["code"], e.target["country"], e.target["sector"]) if e.target else None, e.cameo_code)
+            for e in events}
+
+
+def test_generic_actors_take_the_sentence_country(full_coder):
+    events = code(full_coder, "Police detained scores of demonstrators in Nairobi on Friday.")
+    assert parties(events) == {(("KEN", "KEN", "COP"), ("KEN", "KEN", "CVL"), "173")}
+    # "in X" on the noun itself gives the country and keeps the role's sector
+    events = code(full_coder, "Soldiers in Mali fired on rebels.")
+    assert {(e.source["country"], e.source["sector"]) for e in events} == {("MLI", "MIL")}
+    assert {(e.target["country"], e.target["sector"]) for e in events} == {("MLI", "REB")}
+
+
+def test_generic_actor_without_a_country_is_sector_only(full_coder):
+    events = code(full_coder, "Rebels ambushed an army convoy on the highway.")
+    assert events, "a sentence with only generic actors is still parsed and coded"
+    assert {(e.source["code"], e.source["country"], e.source["sector"]) for e in events} == {("REB", None, "REB")}
+
+
+def test_untitled_office_holder_does_not_become_the_other_party(full_coder):
+    # the only country named is the target's: the speaker is a sector-only GOV actor, not Norway
+    events = code(full_coder, "Interior Minister Tomas Lindqvist condemned Norway.")
+    assert parties(events) == {(("GOV", None, "GOV"), ("NOR", "NOR", "GOV"), "111")}
+
+
+def test_conjoined_subjects_are_not_each_others_targets(full_coder):
+    events = code(full_coder, "Brazil and Argentina welcomed the agreement.")
+    assert {e.source["code"] for e in events} == {"BRA", "ARG"}
+    assert all(e.target is None for e in events)
+    # a reciprocal act still pairs them
+    events = code(full_coder, "Brazil and Argentina held talks in Montevideo.")
+    assert {(e.source["code"], e.target["code"]) for e in events} == {("BRA", "ARG"), ("ARG", "BRA")}
+
+
+def test_both_sides_means_the_pair_in_conflict_not_the_last_two_countries(full_coder):
+    text = ("Armenian artillery shelled positions in Azerbaijan overnight. Turkey urged both sides to show "
+            "restraint. Iran also called on the two countries to return to talks.")
+    events = code(full_coder, text)
+    for index, speaker in ((1, "TUR"), (2, "IRN")):
+        asked = {e.target["code"] for e in events if e.sentence_index == index and e.source["code"] == speaker}
+        assert asked == {"ARM", "AZE"}, (index, asked)
+
+
+def test_border_closure_aid_cuts_and_emergencies(full_coder):
+    def codes(text):
+        return {e.cameo_code for e in code(full_coder, text)}
+    assert codes("Ghana closed its border with Togo.") == {"172"}
+    assert codes("Chile reopened its border with Bolivia.") == {"081"}
+    assert codes("Canada reduced humanitarian aid to Haiti.") == {"1623"}
+    assert codes("Peru declared a state of emergency in its southern provinces.") == {"1724"}
+    assert codes("German prosecutors opened an investigation into Austria's central bank.") & {"090", "092"}
+
+
+def test_event_noun_behind_a_quantity_or_coordination(full_coder):
+    def pairs(text):
+        return {(e.source["code"], e.target["code"] if e.target else None, e.cameo_root) for e in code(full_coder, text)}
+    assert ("FRA", "MLI", "19") in pairs("French jets carried out a wave of air strikes on rebels in Mali.")
+    assert pairs("The Chilean and Peruvian navies began a new round of joint naval exercises.") >= \
+        {("CHL", "PER", "06"), ("PER", "CHL", "06")}
+    assert ("USA", "SYR", "19") in pairs("The US military launched air and missile strikes on Syrian army positions.")
+
+
+def test_role_shared_by_coordinated_countries(full_coder):
+    events = code(full_coder, "The armies of Chile and Peru staged joint war games near the border.")
+    assert {(e.source["code"], e.source["sector"], e.target["code"]) for e in events} == \
+        {("CHL", "MIL", "PER"), ("PER", "MIL", "CHL")}
+
+
+def test_object_pronoun_is_the_latest_actor(full_coder):
+    events = code(full_coder, "The Turkish president phoned Emmanuel Macron of France and urged him to show restraint.")
+    urged = [e for e in events if e.cameo_root == "02" and e.trigger.startswith("urged")]
+    assert [(e.source["code"], e.target["code"]) for e in urged] == [("TUR", "FRA")]
+
+
+def test_opened_fire_attitudes_and_multiword_roles(full_coder):
+    fire = code(full_coder, "Kenyan police opened fire on protesters in Mombasa.")
+    assert {(e.source["code"], e.source["sector"], e.cameo_root) for e in fire} == {("KEN", "COP", "19")}
+    assert all(e.target["sector"] == "CVL" for e in fire)
+    doubt = code(full_coder, "Japan said it was skeptical about the proposal.")
+    assert {(e.source["code"], e.cameo_code) for e in doubt} == {("JPN", "012")}
+    council = code(full_coder, "The National Security Council rejected the demands of the opposition in Nepal.")
+    assert {(e.source["sector"], e.target["sector"], e.cameo_root) for e in council} == {("GOV", "OPP", "12")}
+
+
+def test_generic_sentences_can_be_left_unparsed(nlp):
+    text = "Rebels ambushed an army convoy on the highway."
+    assert EventCoder(nlp=nlp).code_text(text)
+    assert EventCoder(nlp=nlp, generic_sentences=False).code_text(text) == []

@@ -57,6 +57,10 @@ class ActorDictionary:
         for entry in ordered:
             self._check_codes(entry)
             (self._roles if entry.kind == "role" else self._index).setdefault(entry.key, []).append(entry)
+        # One-word role nouns that can stand as a generic actor ("police", "rebels", "minister").
+        self._role_words = frozenset(k[0] for k, es in self._roles.items()
+                                     if len(k) == 1 and any(e.sector and e.role_kind in ("inst", "person")
+                                                            for e in es))
         self._lengths = _lengths_by_first(self._index)
         self._role_lengths = _lengths_by_first(self._roles)
         anchors = [e for es in self._index.values() for e in es if e.kind != "block"]
@@ -122,6 +126,11 @@ class ActorDictionary:
         if not self._cap_words.isdisjoint([fold_word(w) for w in words if w[0].isupper()]):
             return True
         return bool(self._any_words) and not self._any_words.isdisjoint(WORD_RE.findall(fold(text)))
+
+    def may_contain_role(self, text: str) -> bool:
+        """Cheap check: does the text hold a role noun that can name a generic actor on its own
+        ("Police arrested protesters", "Rebels seized the town")?"""
+        return not self._role_words.isdisjoint(WORD_RE.findall(fold(text)))
 
     def find(self, text: str, date: str | None = None) -> list[ActorMention]:
         """Actor mentions in text: sorted, non-overlapping, longest match wins, char offsets into text."""

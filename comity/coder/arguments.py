@@ -12,7 +12,7 @@ from comity.coder.candidate import Candidate, Party, unique
 from comity.coder.coref import DocumentMemory, Referent
 from comity.coder.patterns import Lexicon
 from comity.coder.tree import misparsed_verb, phrase_head, text_from
-from comity.records import ActorMention
+from comity.records import Actor, ActorMention
 
 NP_CORE_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "flat", "npadvmod", "nummod",
                           "predet", "preconj", "case", "punct", "quantmod", "cc", "conj", "appos"})
@@ -20,7 +20,7 @@ TARGET_PREPS = frozenset({"on", "upon", "against", "with", "to", "toward", "towa
                           "behind", "for", "between", "over", "onto"})
 LOCATION_PREPS = frozenset({"in", "within", "inside", "across"})
 LOCATIVE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
-SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})  # "India and Pakistan held talks"
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})  # with a reciprocal trigger (grammar.yaml)
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "encourage", "persuade", "force", "order",
                             "advise", "invite", "request", "tell", "allow", "help"})
 PASSIVE_SUBJ = "nsubjpass"
@@ -31,7 +31,11 @@ _FORCE = frozenset({"on", "against", "in", "into", "with", "at", "toward", "towa
 OBJECT_PREPS = {"03": _GIVE, "04": _GIVE, "05": _GIVE, "06": _GIVE, "07": _GIVE,
                 "09": frozenset({"in", "into", "against", "by"}), "13": _FORCE, "14": _FORCE, "15": _FORCE,
                 "16": frozenset({"on", "against", "with", "to"}), "17": _FORCE, "18": _FORCE, "19": _FORCE,
-                "20": _FORCE}
+                "20": _FORCE,
+                # "welcomed the decision by India", "rejected an offer from Kabul", "the demands of X"
+                "05": frozenset({"by", "from", "of"}), "12": frozenset({"by", "from", "of"}),
+                # "withdrew its troops from Lebanon", "released the prisoners to Chad"
+                "08": frozenset({"from", "to", "in"})}
 REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
 # "the leaders of India", "officials from Pakistan", "nations, including the US and Russia"
 MEMBER_PREPS = frozenset({"of", "from", "in", "including", "like", "such"})
@@ -79,16 +83,55 @@ class ArgumentFinder:
         else:
             self.noun_arguments(c, tok)
         c.sources, c.targets = unique(c.sources), unique(c.targets)
+        c.sources = self.unclash(c.sources, c.targets)
+        c.targets = self.unclash(c.targets, c.sources)
+        c.sources = self.domestic(c.sources, c.targets)
+        c.targets = self.domestic(c.targets, c.sources)
         src_codes = {p.referent.actor.code for p in c.sources}
         found = bool(c.targets)
         c.targets = [t for t in c.targets if not any(same_actor(t, s) for s in c.sources)]
-        if not c.targets and len(c.sources) > 1 and c.rule.code[:2] in SYMMETRIC_ROOTS:
-            # "India and Pakistan agreed to talks": each side acts toward the other
+        if not c.targets and len(c.sources) > 1 and c.rule.code[:2] in SYMMETRIC_ROOTS and \
+                c.trigger.lemma in self.lex.grammar.get("reciprocal_triggers", ()):
+            # "India and Pakistan held talks": each side acts toward the other; but in "Saudi
+            # Arabia and Qatar welcomed the deal" both are sources and neither is a target
             c.targets = list(c.sources)
         elif found and not c.targets and len(src_codes) == 1:
             c.sources = []  # the actor acting on itself ("India praised Indian troops"): no event
         if not c.targets and c.rule.code.startswith(self._requires_target):
             c.sources = []
+
+    @staticmethod
+    def unclash(parties: list[Party], others: list[Party]) -> list[Party]:
+        """A generic actor that took its country from the sentence ("the minister", with Israel
+        the only country named) is not that country when Israel is on the other side of the
+        event: it becomes sector-only rather than cancel the event as one actor acting on itself."""
+        out = []
+        for p in parties:
+            a = p.referent.actor
+            if p.via == "generic" and a.country and any(
+                    o.via != "generic" and same_actor(p, o) for o in others):
+                p = Party(Referent(Actor(a.sector, None, a.sector, a.name), p.referent.text, False), p.via)
+            out.append(p)
+        return out
+
+    @staticmethod
+    def domestic(parties: list[Party], others: list[Party]) -> list[Party]:
+        """A sector-only generic actor facing one named country takes that country, as CAMEO
+        codes domestic events ("The Sudanese government accused rebels" -> SDN REB), unless that
+        would make both sides the same actor."""
+        countries = {o.referent.actor.country for o in others if o.via != "generic"}
+        if len(countries) != 1 or None in countries:
+            return parties
+        country = next(iter(countries))
+        out = []
+        for p in parties:
+            a = p.referent.actor
+            if p.via == "generic" and not a.country:
+                moved = Party(Referent(Actor(country, country, a.sector, a.name), p.referent.text, False), p.via)
+                if not any(same_actor(moved, o) for o in others):
+                    p = moved
+            out.append(p)
+        return out
 
     def verb_arguments(self, c: Candidate, verb) -> None:
         """Subject (or passive agent, or the speaker of a reported clause) → objects."""
@@ -108,7 +151,7 @@ class ArgumentFinder:
     def noun_arguments(self, c: Candidate, noun) -> None:
         """'India's strikes on Pakistan', 'Indian strikes', 'strikes by India', or the subject of a
         light verb governing the noun ('India carried out strikes on Pakistan')."""
-        head = phrase_head(noun)
+        head = self.partitive_head(phrase_head(noun))
         c.sources = self.own_source(noun)
         c.own_source = bool(c.sources)
         if not c.sources:
@@ -131,6 +174,17 @@ class ArgumentFinder:
         c.targets = self.noun_targets(noun, c.rule.code[:2]) + c.targets
         if head is not noun:
             c.targets = self.noun_targets(head, c.rule.code[:2]) + c.targets
+
+    def partitive_head(self, head):
+        """'began a new round of joint exercises': the noun phrase the verb governs is 'round'."""
+        partitives = self.lex.grammar.get("partitive_nouns", ())
+        while True:
+            if head.dep_ == "conj" and head.head is not head:  # "launched air and artillery strikes"
+                head = head.head
+            elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in partitives:
+                head = phrase_head(head.head.head)
+            else:
+                return head
 
     def own_source_tokens(self, noun) -> list:
         """Possessor, actor adjective/compound or 'by X' agent of a noun trigger."""
@@ -189,12 +243,15 @@ class ArgumentFinder:
                 if obj is not None:
                     return obj, None
             return self.subject(head, depth + 1)
-        if verb.dep_ in ("conj", "advcl", "pcomp", "acl", "prep", "acomp") or (
+        if verb.dep_ == "acl":  # "protests calling for his removal": the protests call
+            s, _ = self.subject(head, depth + 1)
+            if s is None and not self.lex.is_(head.lower_, "statement_nouns"):
+                s = head
+            return s, None
+        if verb.dep_ in ("conj", "advcl", "pcomp", "prep", "acomp") or (
                 depth > 0 and verb.dep_ in ("dobj", "pobj", "attr")):  # "issued a statement calling on"
             s, _ = self.subject(head, depth + 1)
             return s, None
-        if verb.dep_ == "acl" and not self.lex.is_(head.lower_, "statement_nouns"):
-            return head, None  # "protests calling for his removal": the protests call
         if verb.dep_ == "relcl":
             return head, None
         return None, None
@@ -202,6 +259,7 @@ class ArgumentFinder:
     def objects(self, verb, root: str, skip=None) -> list[Party]:
         preps = TARGET_PREPS | (LOCATION_PREPS if root in LOCATIVE_ROOTS else frozenset())
         out: list[Party] = []
+        places: list[Party] = []
         children = list(verb.children)
         if misparsed_verb(verb):  # the 'object' noun heads the clause
             out += self.parties(verb.head, allow_coref=True, of_phrase=True)
@@ -213,10 +271,13 @@ class ArgumentFinder:
                 out += [p for g in child.children if g.dep_ == "pobj"
                         for p in self.parties(g, allow_coref=True, of_phrase=True)]
             elif child.dep_ in ("dobj", "dative", "oprd", "attr"):
-                out += self.parties(child, allow_coref=True, of_phrase=True)
+                named = self.parties(child, allow_coref=True, of_phrase=True)
+                out += named
                 if root == "11" and not out:  # "condemned the attack carried out by JeM": JeM
                     out += self.agents(child)
                 obj_preps = OBJECT_PREPS.get(root)
+                if obj_preps and named:  # "detained scores of protesters in Nairobi": not Nairobi
+                    obj_preps = obj_preps - LOCATION_PREPS
                 if obj_preps:  # "supplied weapons to India", "imposed sanctions on Russia"
                     found = self.noun_targets(child, root, obj_preps)
                     if not found:  # "troops along the border with India"
@@ -227,9 +288,14 @@ class ArgumentFinder:
                                         found += self.noun_targets(pobj, root, obj_preps)
                     out += found
             elif child.dep_ in ("prep", "prt") and child.lower_ in preps:
-                for g in child.children:
-                    if g.dep_ == "pobj" and g is not skip:
-                        out += self.parties(g, allow_coref=True, of_phrase=True)
+                found = [p for g in child.children if g.dep_ == "pobj" and g is not skip
+                         for p in self.parties(g, allow_coref=True, of_phrase=True)]
+                if child.lower_ in LOCATION_PREPS:
+                    places += found  # "arrested protesters in Cairo": a place only when no one else
+                else:
+                    out += found
+        if not out:
+            out = places
         if not out:
             for child in verb.children:
                 if child.dep_ in ("ccomp", "xcomp"):
@@ -253,26 +319,111 @@ class ArgumentFinder:
         return out
 
     def parties(self, head, allow_coref: bool = False, of_phrase: bool = False) -> list[Party]:
-        """Actors named by the noun phrase headed by `head`, one per coordinated branch."""
+        """Actors named by the noun phrase headed by `head`, one per coordinated branch.
+
+        A branch that names no actor but is a role noun ("police", "protesters", "the rebels")
+        becomes a generic actor (see generic_party); "the ministry" with nothing in the sentence
+        still refers back through coreference first."""
         branches = [head] + [c for c in head.conjuncts if c.i > head.i]
         appos = [c for c in head.children if c.dep_ == "appos"]
         if appos and any(self.has_mention(a) for a in appos):
             branches = [b for a in appos for b in [a] + [c for c in a.conjuncts if c.i > a.i]]
         out: list[Party] = []
+        generic: list = []
         for branch in branches:
             k = self.best_mention(branch)
-            if k is None and of_phrase:
+            sector = self.title_sector(branch) if k is None else None
+            if k is None and (of_phrase or sector):
+                members: list[Party] = []
+                places: list[Party] = []
                 for child in branch.children:
                     if child.dep_ == "prep" and child.lower_ in MEMBER_PREPS:
                         pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                         if pobj is not None:
                             sub = self.parties(pobj)
-                            out += sub
+                            sub = [self.recast(p, sector) for p in sub] if sector else sub
+                            (places if child.lower_ in LOCATION_PREPS else members).extend(sub)
+                # "scores of demonstrators in Nairobi": the members, not the place
+                sub = members or places
+                out += sub
+                sector = None if sub else sector
             if k is not None:
-                out += self.mention_party(k)
-        if not out and allow_coref:
+                out += self.mention_party(k) + self.shared_role(branch, k)
+            elif sector and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in branch.children):
+                continue  # "withdraw its troops": the actor's own body, not another party
+            elif sector:
+                generic.append((branch, sector))
+        if not out and allow_coref and not (generic and not self._has_det(head)):
             out = self.coref(head)
+            if out:
+                generic = []  # "the ministry": the ministry named earlier in the document
+        out += [p for branch, sector in generic for p in self.generic_party(branch, sector)]
         return unique(out)
+
+    def title_sector(self, tok) -> str | None:
+        """Sector of a role noun ("police", "rebels") or of a named person's title with no
+        country in it ("Interior Minister Horst Seehofer": GOV); None otherwise."""
+        sector = self.role_sector(tok.lower_)
+        if sector or not tok.text[:1].isupper():
+            return sector
+        left = [c for c in tok.lefts if c.dep_ == "compound"]
+        if left:  # "the National Security Council": a multi-word role
+            sector = self.role_sector(self.text[left[0].idx: tok.idx + len(tok)])
+            if sector:
+                return sector
+        for child in tok.children:
+            if child.dep_ == "compound" and child.i < tok.i:
+                sector = self.role_sector(child.lower_)
+                if sector:
+                    return sector
+        return None
+
+    def shared_role(self, branch, k: int) -> list[Party]:
+        """'the armies of Brazil and Argentina', 'the Chilean and Peruvian navies': the role word
+        also covers the other coordinated country."""
+        sector = self.mentions[k].actor.sector
+        if not sector or not self.role_sector(branch.lower_):
+            return []
+        out: list[Party] = []
+        for child in branch.children:
+            if child.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in child.children):
+                for tok in (child, *child.conjuncts):
+                    other = self.owner[tok.i]
+                    if other is not None and other != k:
+                        out += [self.recast(p, sector) for p in self.mention_party(other)]
+        for child in branch.children:
+            if child.dep_ == "prep" and child.lower_ in MEMBER_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        for conj in pobj.conjuncts:
+                            out += [self.recast(p, sector) for p in self.mention_party(self.best_mention(conj))]
+        return out
+
+    @staticmethod
+    def _has_det(tok) -> bool:
+        return any(c.dep_ in ("det", "poss") for c in tok.children)
+
+    def recast(self, party: Party, sector: str) -> Party:
+        """'police in Cairo', 'leaders of India': the place's country with the role's sector
+        (a named group or IGO in the phrase stays itself)."""
+        a = party.referent.actor
+        if not a.country or a.code != a.country:
+            return party
+        return Party(Referent(Actor(a.country, a.country, sector, a.name), party.referent.text, False), party.via)
+
+    def sentence_country(self) -> str | None:
+        """The one country this sentence names (None when it names none or several)."""
+        countries = {m.actor.country for m in self.mentions if m.actor.country}
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def generic_party(self, tok, sector: str) -> list[Party]:
+        """A role noun with no actor of its own: 'police', 'protesters', 'rebels'. Country: the
+        sentence's only country ("Police arrested protesters in Cairo" -> EGY COP); without one a
+        sector-only actor (code = the sector, as CAMEO codes unattributed actors: "COP", "REB")."""
+        country = self.sentence_country()
+        text = self.text[tok.left_edge.idx: tok.idx + len(tok)] if tok.left_edge.i <= tok.i else tok.text
+        actor = Actor(country, country, sector, tok.text) if country else Actor(sector, None, sector, tok.text)
+        return [Party(Referent(actor, text, False), "generic")]
 
     def has_mention(self, tok) -> bool:
         return self.best_mention(tok) is not None
@@ -319,8 +470,10 @@ class ArgumentFinder:
             refs = memory.pronoun(plural=True, personal=False)
         elif low in self.lex.grammar["singular_pronouns"]:
             before = [m for m in self.mentions if m.end <= head.idx]
-            if before:  # "Russia said it would ...": the sentence's own first actor
-                return [Party(Referent(before[0].actor, before[0].text, False), "coref")]
+            if before:  # "Russia said it would ...": the sentence's own first actor;
+                # an object pronoun is the latest one ("called Erdogan and urged him")
+                m = before[-1] if head.dep_ in ("dobj", "pobj", "dative", "iobj") else before[0]
+                return [Party(Referent(m.actor, m.text, False), "coref")]
             refs = memory.pronoun(plural=False, personal=low in ("he", "she", "him", "her", "his", "hers"))
         else:
             has_det = any(c.dep_ in ("det", "poss") for c in head.children)

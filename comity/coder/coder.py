@@ -6,6 +6,7 @@ extract triggers and arguments (comity.coder.extract) → Event records with ont
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -18,6 +19,8 @@ from comity.coder.ontology import cameo_info, cameo_table
 from comity.coder.patterns import Lexicon, Rule, Trigger, default_lexicon
 from comity.coder.sentences import split_sentences
 from comity.records import ActorMention, Document, Event, actor_dict
+
+WORD_RE = re.compile(r"\w+")
 
 # Components the coder does not need: it matches verbs by surface form, not by lemma or tag.
 PARSE_DISABLE = ("tagger", "attribute_ruler", "lemmatizer", "ner")
@@ -60,11 +63,14 @@ class EventCoder:
     nlp: a spaCy Language with a parser (default comity.nlp.load()); actors: an actor dictionary
     with find/may_contain_actor/role_sector (default comity.actors.default_dictionary());
     classifier: optional object with .predict(sentence) -> (cameo_root, probability), used when a
-    sentence has actors but no pattern matched.
+    sentence has actors but no pattern matched. negation: "flag" (a negated act keeps its code,
+    negated=True) or "reject" (a refused cooperative act becomes CAMEO 12, as GDELT/ICEWS code it).
+    generic_sentences: also parse sentences that name no actor but hold a role noun and a trigger
+    word ("Police arrested dozens of protesters"); False restores the named-actor-only pre-filter.
     """
 
     def __init__(self, nlp=None, actors=None, classifier=None, lexicon: Lexicon | None = None,
-                 classifier_threshold: float = 0.8, negation: str = "flag"):
+                 classifier_threshold: float = 0.8, negation: str = "flag", generic_sentences: bool = True):
         if negation not in ("flag", "reject"):
             raise ValueError(f"negation must be 'flag' or 'reject', not {negation!r}")
         if nlp is None:
@@ -80,9 +86,12 @@ class EventCoder:
         self.classifier = classifier
         self.classifier_threshold = classifier_threshold
         self.negation = negation  # "reject": a refused cooperative act is coded CAMEO 12 (GDELT style)
+        # parse sentences that name no actor but hold a role noun and a trigger ("Police arrested ...")
+        self.generic_sentences = generic_sentences
         self.lexicon = lexicon or default_lexicon()
         self.extractor = SentenceExtractor(self.lexicon, actors.role_sector)
         self._disable = [name for name in PARSE_DISABLE if name in nlp.pipe_names]
+        self._trigger_words = frozenset(self.lexicon.verbs) | frozenset(self.lexicon.nouns)
         g = self.lexicon.grammar
         self._pronouns = g.get("singular_pronouns", frozenset()) | g.get("plural_pronouns", frozenset())
 
@@ -116,11 +125,19 @@ class EventCoder:
             if self.actors.may_contain_actor(span.text):
                 mentions = self.actors.find(span.text, doc.date)
             item.sentences.append(SentenceRecord(index, span.start, span.end, span.text, bool(mentions)))
-            if mentions or (seen_actor and self._refers_back(span.text)):
+            if mentions or (seen_actor and self._refers_back(span.text)) or self._names_role(span.text):
                 item.mentions[index] = mentions
                 item.parse.append(index)
             seen_actor = seen_actor or bool(mentions)
         return item
+
+    def _names_role(self, text: str) -> bool:
+        """A sentence with no named actor may still have a generic one ("Police arrested ...");
+        it is worth parsing only when it also holds a trigger word."""
+        check = getattr(self.actors, "may_contain_role", None)
+        if not (self.generic_sentences and check and check(text)):
+            return False
+        return not self._trigger_words.isdisjoint(WORD_RE.findall(text.lower()))
 
     def _refers_back(self, text: str) -> bool:
         """Whether a sentence without actors may name one by pronoun ("She said ..."), role noun
@@ -157,6 +174,8 @@ class EventCoder:
         for c in cands:
             events += self._events(document, record, sdoc, c)
             memory.remember_sources([p.referent for p in c.sources])
+            memory.remember_pair([p.referent for p in c.sources if p.via not in ("coref", "generic")],
+                                 [p.referent for p in c.targets if p.via not in ("coref", "generic")])
         return events
 
     def _classify(self, sdoc, record, mentions, memory) -> list[Candidate]:

@@ -26,6 +26,7 @@ class DocumentMemory:
 
     recent: list[Referent] = field(default_factory=list)
     last_sources: list[Referent] = field(default_factory=list)
+    last_pair: list[Referent] = field(default_factory=list)  # the two parties last named acting on each other
 
     def remember(self, actor: Actor, text: str, how: str = "") -> None:
         person = "office" in how or "person" in how or (text[:1].isupper() and " " in text and
@@ -37,6 +38,16 @@ class DocumentMemory:
     def remember_sources(self, referents: list[Referent]) -> None:
         if referents:
             self.last_sources = list(referents)
+
+    def remember_pair(self, sources: list[Referent], targets: list[Referent]) -> None:
+        """Record the two countries an event names as its parties (named, not resolved by
+        coreference): two targets ("urged India and Pakistan"), else a source and a target
+        ("India struck Pakistan"). "both sides" later refers to this pair."""
+        for candidates in (targets, sources[:1] + targets[:1]):
+            pair = _two_countries(candidates)
+            if pair:
+                self.last_pair = pair
+                return
 
     def pronoun(self, plural: bool, personal: bool) -> list[Referent]:
         """'he'/'she' → the last person-like actor; 'it' → the last actor; 'they' → last sources."""
@@ -53,18 +64,11 @@ class DocumentMemory:
         return self.recent[-1:]
 
     def pair(self) -> list[Referent]:
-        """'the two countries', 'both sides': the two most recent distinct countries."""
-        out: list[Referent] = []
-        seen: set[str] = set()
-        for ref in reversed(self.recent):
-            country = ref.actor.country or ref.actor.code
-            if country in seen or ref.actor.sector == "IGO":
-                continue
-            seen.add(country)
-            out.append(ref)
-            if len(out) == 2:
-                return list(reversed(out))
-        return []
+        """'the two countries', 'both sides': the last pair named acting on or with each other
+        (see remember_pair); without one, the two most recent distinct countries."""
+        if self.last_pair:
+            return list(self.last_pair)
+        return list(reversed(_two_countries(list(reversed(self.recent)))))
 
     def role(self, sector: str | None) -> list[Referent]:
         """'the ministry' (GOV), 'the army' (MIL): the last actor with that sector, else the last
@@ -78,3 +82,18 @@ class DocumentMemory:
                 recast = Actor(a.country, a.country, sector or a.sector, a.name)
                 return [Referent(recast, ref.text, False)]
         return []
+
+
+def _two_countries(referents: list[Referent]) -> list[Referent]:
+    """The first two referents of distinct countries (IGOs left out), or [] when fewer."""
+    out: list[Referent] = []
+    seen: set[str] = set()
+    for ref in referents:
+        country = ref.actor.country or ref.actor.code
+        if country in seen or ref.actor.sector == "IGO" or not ref.actor.country:
+            continue
+        seen.add(country)
+        out.append(ref)
+        if len(out) == 2:
+            return out
+    return []

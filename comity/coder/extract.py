@@ -119,7 +119,11 @@ class SentenceExtractor:
         """Lower-case text the trigger governs (verbs: to its right; nouns: the whole phrase)."""
         if kind == "verb":
             last = tok.head.right_edge if misparsed_verb(tok) else tok.right_edge
-            return text_from(text, tok.idx + len(tok), last)
+            right = text_from(text, tok.idx + len(tok), last)
+            passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None:  # "the vessels were released": the object stands before the verb
+                right += " " + text_from(text, passive.left_edge.idx, passive.right_edge)
+            return right
         return text_from(text, tok.left_edge.idx, tok.right_edge)
 
     def _suppress(self, c: Candidate, by_token: dict[int, Candidate], args: ArgumentFinder) -> None:

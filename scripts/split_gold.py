@@ -1,0 +1,119 @@
+"""Split the shared gold sets into fixed DEV and TEST subsets, in their own formats.
+
+A record is TEST when int(sha1(sentence.strip()), 16) % 5 == 0, else DEV, so the split
+depends only on the sentence text: it is the same on every machine and for every run.
+
+Handles:
+  * the PLOVER GSR JSON array (gold/plover_gsr/PLOVER_GSR_CAMEO.txt): records with a
+    "text" are split; records without one (the DOCUMENT header) go to both halves;
+  * the CAMEO quad TSV (gold/cameo_quad/train.tsv): sentence<TAB>label lines.
+
+Usage:
+  python scripts/split_gold.py /work/shared --out /tmp/gold-split
+  python scripts/split_gold.py /work/shared/gold/plover_gsr/PLOVER_GSR_CAMEO.txt \\
+      /work/shared/gold/cameo_quad/train.tsv --out /tmp/gold-split
+
+Writes <out>/plover_gsr/{dev,test}.json and <out>/cameo_quad/{dev,test}.tsv and prints the counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+GSR_RELATIVE = Path("gold/plover_gsr/PLOVER_GSR_CAMEO.txt")
+QUAD_RELATIVE = Path("gold/cameo_quad/train.tsv")
+
+
+def is_test(sentence: str) -> bool:
+    """True when the sentence belongs to the TEST subset (one in five, by text hash)."""
+    return int(hashlib.sha1(sentence.strip().encode()).hexdigest(), 16) % 5 == 0
+
+
+def split_gsr(path: Path, out: Path) -> dict[str, int]:
+    """Split a GSR JSON array; records without text (DOCUMENT) are kept in both halves."""
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SystemExit(f"{path}: cannot read GSR JSON: {error}")
+    if not isinstance(records, list):
+        raise SystemExit(f"{path}: expected a JSON array of records")
+    halves: dict[str, list] = {"dev": [], "test": []}
+    for record in records:
+        text = record.get("text") if isinstance(record, dict) else None
+        if not text:
+            halves["dev"].append(record)
+            halves["test"].append(record)
+            continue
+        halves["test" if is_test(text) else "dev"].append(record)
+    folder = out / "plover_gsr"
+    folder.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for name, items in halves.items():
+        (folder / f"{name}.json").write_text(json.dumps(items, ensure_ascii=False, indent=1), encoding="utf-8")
+        counts[name] = sum(1 for r in items if isinstance(r, dict) and r.get("text"))
+    return counts
+
+
+def split_quad(path: Path, out: Path) -> dict[str, int]:
+    """Split a sentence<TAB>label TSV line by line; malformed lines are reported and skipped."""
+    halves: dict[str, list[str]] = {"dev": [], "test": []}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise SystemExit(f"{path}: cannot read quad TSV: {error}")
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        sentence, tab, _label = line.rpartition("\t")
+        if not tab:
+            print(f"{path}:{number}: no tab, skipped", file=sys.stderr)
+            continue
+        halves["test" if is_test(sentence) else "dev"].append(line)
+    folder = out / "cameo_quad"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, items in halves.items():
+        (folder / f"{name}.tsv").write_text("".join(item + "\n" for item in items), encoding="utf-8")
+    return {name: len(items) for name, items in halves.items()}
+
+
+def gold_files(arguments: list[Path]) -> list[Path]:
+    """Expand a shared directory into its two gold files; keep file arguments as they are."""
+    files: list[Path] = []
+    for argument in arguments:
+        if argument.is_dir():
+            for relative in (GSR_RELATIVE, QUAD_RELATIVE):
+                if (argument / relative).is_file():
+                    files.append(argument / relative)
+                elif (argument / relative.name).is_file():
+                    files.append(argument / relative.name)
+        elif argument.is_file():
+            files.append(argument)
+        else:
+            raise SystemExit(f"{argument}: no such file or directory")
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="+", type=Path, help="the shared dir, or gold files")
+    parser.add_argument("--out", type=Path, required=True, help="output folder")
+    options = parser.parse_args(argv)
+    files = gold_files(options.paths)
+    if not files:
+        raise SystemExit("no gold files found in " + ", ".join(map(str, options.paths)))
+    for path in files:
+        if path.suffix == ".tsv":
+            counts = split_quad(path, options.out)
+            print(f"{path}: quad dev={counts['dev']} test={counts['test']} -> {options.out / 'cameo_quad'}")
+        else:
+            counts = split_gsr(path, options.out)
+            print(f"{path}: gsr dev={counts['dev']} test={counts['test']} -> {options.out / 'plover_gsr'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
