@@ -189,9 +189,17 @@ def test_negation(coder):
     (e,) = code(coder, "China did not condemn India.")
     assert e.negated and e.cameo_code == "111"
     (e,) = code(coder, "Beijing refused to back Islamabad.")
-    assert e.negated and e.plover_event == "SUPPORT" and e.target["code"] == "PAK"
+    # by default a refused cooperative act is a REJECT, as CAMEO codes it; the act is kept in extra
+    assert (e.plover_event, e.negated, e.extra["negated_code"]) == ("REJECT", False, "051")
+    assert e.target["code"] == "PAK"
     (e,) = code(coder, "Russia never criticized India.")
     assert e.negated
+
+
+def test_negation_flag_option_keeps_the_act(nlp):
+    flagging = EventCoder(nlp=nlp, actors=TinyActors(), negation="flag")
+    (e,) = flagging.code_text("Beijing refused to back Islamabad.")
+    assert e.negated and e.plover_event == "SUPPORT" and e.target["code"] == "PAK"
 
 
 def test_modality(coder):
@@ -213,7 +221,7 @@ def test_negation_as_rejection_option(nlp):
     (e,) = gdelt_style.code_text("Washington refused to lift sanctions on Russia.")
     assert (e.cameo_code, e.plover_event, e.negated) == ("1244", "REJECT", False)
     assert e.extra["negated_code"] == "085"
-    (flagged,) = EventCoder(nlp=nlp, actors=TinyActors()).code_text("Washington refused to lift sanctions on Russia.")
+    (flagged,) = EventCoder(nlp=nlp, actors=TinyActors(), negation="flag").code_text("Washington refused to lift sanctions on Russia.")
     assert (flagged.cameo_code, flagged.negated) == ("085", True)
     with pytest.raises(ValueError, match="negation"):
         EventCoder(nlp=nlp, actors=TinyActors(), negation="ignore")

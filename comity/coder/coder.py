@@ -63,14 +63,16 @@ class EventCoder:
     nlp: a spaCy Language with a parser (default comity.nlp.load()); actors: an actor dictionary
     with find/may_contain_actor/role_sector (default comity.actors.default_dictionary());
     classifier: optional object with .predict(sentence) -> (cameo_root, probability), used when a
-    sentence has actors but no pattern matched. negation: "flag" (a negated act keeps its code,
-    negated=True) or "reject" (a refused cooperative act becomes CAMEO 12, as GDELT/ICEWS code it).
+    sentence has actors but no pattern matched. negation: "reject" (default: a refused cooperative
+    act becomes CAMEO 12, as GDELT/ICEWS and the CAMEO manual code it, with the act's own code kept in
+    extra["negated_code"]; other negated acts keep their code with negated=True) or "flag" (every
+    negated act keeps its code, negated=True).
     generic_sentences: also parse sentences that name no actor but hold a role noun and a trigger
     word ("Police arrested dozens of protesters"); False restores the named-actor-only pre-filter.
     """
 
     def __init__(self, nlp=None, actors=None, classifier=None, lexicon: Lexicon | None = None,
-                 classifier_threshold: float = 0.8, negation: str = "flag", generic_sentences: bool = True):
+                 classifier_threshold: float = 0.8, negation: str = "reject", generic_sentences: bool = True):
         if negation not in ("flag", "reject"):
             raise ValueError(f"negation must be 'flag' or 'reject', not {negation!r}")
         if nlp is None:
