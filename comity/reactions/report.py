@@ -42,7 +42,7 @@ def chart_svg(report: ReactionReport) -> str:
     columns = action_columns(report)
     actors = report.actors
     left, top, cell, row_h = 190, 120, 92, 26
-    width = max(left + cell * max(len(columns), 1) + 20, left + 120 * len(colours) + 20)
+    width = max(left + cell * max(len(columns), 1) + 110, left + 120 * len(colours) + 20)
     height = top + row_h * max(len(actors), 1) + 50
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" role="img" aria-label="actors by actions">']
@@ -54,7 +54,7 @@ def chart_svg(report: ReactionReport) -> str:
         y = top + row_h * i + row_h / 2
         label = f"{actor.name} ({actor.actor})" + (" party" if actor.party else "")
         parts.append(f'<text x="{left - 10}" y="{y + 4:.0f}" font-size="12" text-anchor="end">{escape(label)}</text>')
-        parts.append(f'<line x1="{left}" y1="{y:.0f}" x2="{width - 20}" y2="{y:.0f}" stroke="#eee"/>')
+        parts.append(f'<line x1="{left}" y1="{y:.0f}" x2="{left + cell * max(len(columns), 1):.0f}" y2="{y:.0f}" stroke="#eee"/>')
         counts: dict[str, int] = {}
         for e in actor.evidence:
             counts[e.action] = counts.get(e.action, 0) + 1
