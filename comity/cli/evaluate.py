@@ -1,0 +1,177 @@
+"""`comity eval gsr`, `comity eval quad` and `comity bench`: measured accuracy and throughput."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from comity.cli import fail, warn
+
+ENGINE_HELP = ("What predicts: auto (the coder when installed, with the classifier), coder, "
+               "classifier (the learned classifier alone), rules (the coder without the classifier).")
+
+
+def _extra_training(extra_quad, extra_gsr, extra_synthetic):
+    from comity.learn import training
+
+    examples = []
+    for path in extra_quad or ():
+        examples += training.quad_examples(path)
+    for path in extra_gsr or ():
+        examples += training.gsr_examples(path)
+    for path in extra_synthetic or ():
+        examples += training.synthetic_examples(path)
+    return examples
+
+
+def _progress(fold: int, k: int) -> None:
+    Console(stderr=True).print(f"[dim]fold {fold}/{k}[/]", highlight=False)
+
+
+def _predict(texts, labelled, cv, engine, model, seed, extra):
+    from comity.evaluate import run
+
+    try:
+        if cv:
+            return run.predict_cv(texts, labelled, cv, engine, seed, extra, progress=_progress)
+        if extra:
+            warn("--extra-* training files are used only with --cv; ignored")
+        return run.predict(texts, engine, model)
+    except (ValueError, RuntimeError) as exc:
+        fail(str(exc))
+
+
+def eval_quad(
+    path: Path = typer.Argument(..., help="TSV: sentence<TAB>label 0-4 (ConfliBERT CAMEO quad layout)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N sentences."),
+    cv: Optional[int] = typer.Option(None, "--cv", help="K-fold cross-validation: retrain per fold, score held-out folds."),
+    seed: int = typer.Option(13, "--seed", help="Shuffle seed of the CV folds."),
+    engine: str = typer.Option("auto", "--engine", help=ENGINE_HELP),
+    model: Optional[Path] = typer.Option(None, "--model", help="Classifier .npz (default: the shipped one)."),
+    extra_gsr: Optional[list[Path]] = typer.Option(None, "--extra-gsr", help="With --cv: also train on this GSR JSON."),
+    extra_synthetic: Optional[list[Path]] = typer.Option(None, "--extra-synthetic", help="With --cv: also train on these synthetic stories (CSV)."),
+    show_errors: int = typer.Option(0, "--show-errors", help="Print N wrongly classified sentences."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON summary instead of tables."),
+) -> None:
+    """Score the 5-way CAMEO quad class of each sentence's main coded event (no event = wrong).
+
+    Example: comity eval quad ../shared/gold/cameo_quad/train.tsv --cv 5
+    """
+    from comity.evaluate import render
+    from comity.evaluate.quad import QUAD5_NAMES, GoldFormatError, load_quad, predicted_quad5, score_quad
+    from comity.learn import TrainingExample
+
+    try:
+        items, problems = load_quad(path, limit)
+    except GoldFormatError as exc:
+        fail(str(exc))
+    for p in problems:
+        warn(p)
+    texts = [i.text for i in items]
+    labelled = [TrainingExample(i.text, quad5=i.label) for i in items]
+    extra = _extra_training(None, extra_gsr, extra_synthetic) if cv else []
+    predictions, protocol = _predict(texts, labelled, cv, engine, model, seed, extra)
+    result = score_quad(items, [predicted_quad5(p) for p in predictions])
+    if as_json:
+        typer.echo(json.dumps({"task": "quad5", "file": str(path), **protocol.to_dict(),
+                               **result.report.to_dict()}, indent=2))
+        return
+    console = Console()
+    r = result.report
+    console.print(render.protocol_text(protocol))
+    console.print(f"[bold]quad5[/] {path} · n={r.n} · accuracy {r.accuracy:.3f} · macro-F1 "
+                  f"[bold]{r.macro_f1:.3f}[/] · kappa {r.kappa:.3f}", highlight=False)
+    console.print(render.per_label_table(r, "per class", QUAD5_NAMES))
+    console.print(render.confusion_table(r))
+    for item, pred in result.errors()[:show_errors]:
+        console.print(f"line {item.line}: gold {item.label} predicted {pred}: {item.text}", markup=False, highlight=False)
+
+
+def eval_gsr(
+    path: Path = typer.Argument(..., help="PLOVER_GSR_CAMEO.txt (a JSON array of gold records)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N sentences."),
+    cv: Optional[int] = typer.Option(None, "--cv", help="K-fold cross-validation: retrain per fold, score held-out folds."),
+    seed: int = typer.Option(13, "--seed", help="Shuffle seed of the CV folds."),
+    engine: str = typer.Option("auto", "--engine", help=ENGINE_HELP),
+    model: Optional[Path] = typer.Option(None, "--model", help="Classifier .npz (default: the shipped one)."),
+    extra_quad: Optional[list[Path]] = typer.Option(None, "--extra-quad", help="With --cv: also train on this quad TSV."),
+    extra_synthetic: Optional[list[Path]] = typer.Option(None, "--extra-synthetic", help="With --cv: also train on these synthetic stories (CSV)."),
+    show_errors: int = typer.Option(0, "--show-errors", help="Print N sentences whose event type is wrong."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON summary instead of tables."),
+) -> None:
+    """Score PLOVER event type, source and target actor codes on the PLOVER gold sentences.
+
+    Example: comity eval gsr ../shared/gold/plover_gsr/PLOVER_GSR_CAMEO.txt --show-errors 10
+    """
+    from comity.evaluate import render
+    from comity.evaluate.gsr import GoldFormatError, load_gsr, score_gsr
+    from comity.learn import TrainingExample
+    from comity.learn.training import QUAD5_OF_PLOVER
+
+    try:
+        items, problems = load_gsr(path, limit)
+    except GoldFormatError as exc:
+        fail(str(exc))
+    for p in problems:
+        warn(p)
+    texts = [i.text for i in items]
+    labelled = [TrainingExample(i.text, quad5=QUAD5_OF_PLOVER.get(i.event), plover=i.event) for i in items]
+    extra = _extra_training(extra_quad, None, extra_synthetic) if cv else []
+    predictions, protocol = _predict(texts, labelled, cv, engine, model, seed, extra)
+    result = score_gsr(items, predictions)
+    result.problems = problems
+    if as_json:
+        typer.echo(json.dumps({"task": "plover_gsr", "file": str(path), **protocol.to_dict(),
+                               **result.to_dict()}, indent=2))
+        return
+    console = Console()
+    r = result.event_report
+    console.print(render.protocol_text(protocol))
+    console.print(
+        f"[bold]PLOVER GSR[/] {path} · n={r.n} · event-type accuracy [bold]{r.accuracy:.3f}[/] "
+        f"(main event {result.main_event_report.accuracy:.3f}) · macro-F1 {r.macro_f1:.3f}\n"
+        f"source code accuracy {result.source_accuracy:.3f} · target code accuracy "
+        f"{result.target_accuracy:.3f} (over {result.target_scored} sentences with a gold target; "
+        f"{len(items) - result.target_scored} without) · no event coded: {result.no_event}",
+        highlight=False)
+    console.print(render.per_label_table(r, "per event type"))
+    console.print(render.confusion_table(r))
+    for item, ev in result.errors()[:show_errors]:
+        got = f"{ev.plover_event or '(statement)'} {ev.cameo_root}" if ev else "NONE"
+        console.print(f"{item.id}: gold {item.event} predicted {got}: {item.text}", markup=False, highlight=False)
+
+
+def bench(
+    sentences: Optional[Path] = typer.Option(None, "--sentences", help="One sentence per line (default: generated)."),
+    n: int = typer.Option(3000, "-n", help="Sentences per workload."),
+    workload: str = typer.Option("both", "--workload", help="actors, news or both (generated workloads)."),
+    repeats: int = typer.Option(3, "--repeats", help="Interleaved repeats; each run keeps its fastest."),
+    ingest: Optional[int] = typer.Option(None, "--ingest", help="Instead: ingest N generated sentences into a temporary store and report peak memory."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Time end-to-end coding against spaCy's own speed on the same sentences (and peak memory).
+
+    Example: comity bench -n 2000
+    """
+    from comity.evaluate import bench as bench_lib
+
+    try:
+        if ingest:
+            results = [bench_lib.ingest_memory(ingest)]
+        else:
+            results = bench_lib.run_benchmarks(sentences, n, workload, repeats)
+    except (ValueError, RuntimeError, OSError) as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(results, indent=2))
+        return
+    bench_lib.print_results(Console(), results)
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    eval_app.command("quad")(eval_quad)
+    eval_app.command("gsr")(eval_gsr)
+    app.command("bench")(bench)

@@ -1,0 +1,226 @@
+"""`comity bench`: end-to-end coding speed against spaCy's own speed on the same texts, and memory.
+
+For each workload the same texts (documents of a few sentences) are run through: the event coder end
+to end, spaCy's full en_core_web_sm pipeline (nlp.pipe), and spaCy with tok2vec+parser only. Each run
+is warmed up on a few texts first. Peak memory is the process's peak resident set size
+(resource.getrusage), so it covers everything loaded so far. Workloads: "actors" (every sentence names
+an actor) and "news" (a realistic mix where most sentences name none), generated from
+comity/data/evaluate/bench_templates.yaml, or the lines of a file.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import tempfile
+import time
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+PARSE_ONLY_DISABLE = ("tagger", "attribute_ruler", "lemmatizer", "ner", "senter")
+WARMUP = 20
+
+
+@lru_cache(maxsize=1)
+def templates() -> dict:
+    text = resources.files("comity.data").joinpath("evaluate/bench_templates.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _join(*parts: str) -> str:
+    return " ".join(parts).replace(" ,", ",")
+
+
+def actor_sentences(n: int, seed: int = 7) -> list[str]:
+    t, rng = templates(), random.Random(seed)
+    out = []
+    while len(out) < n:
+        actor, target = rng.choice(t["actors"]), rng.choice(t["targets"])
+        if actor == target:
+            continue
+        sentence = _join(actor, rng.choice(t["verbs"]), target, rng.choice(t["actor_tails"]))
+        out.append(sentence[0].upper() + sentence[1:])
+    return out
+
+
+def filler_sentences(n: int, seed: int = 11) -> list[str]:
+    t, rng = templates(), random.Random(seed)
+    return [_join(rng.choice(t["subjects"]), rng.choice(t["subject_predicates"]), rng.choice(t["filler_tails"]))
+            for _ in range(n)]
+
+
+def news_sentences(n: int, seed: int = 5) -> list[str]:
+    t, rng = templates(), random.Random(seed)
+    n_actor = round(n * float(t["news_actor_share"]))
+    mixed = actor_sentences(n_actor, seed + 1) + filler_sentences(n - n_actor, seed + 2)
+    rng.shuffle(mixed)
+    return mixed
+
+
+def file_sentences(path: str | Path, n: int) -> list[str]:
+    lines = [line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not lines:
+        raise ValueError(f"{path}: no sentences (one per line expected)")
+    return lines[:n]
+
+
+def as_documents(sentences: list[str], per_document: int | None = None) -> list[str]:
+    size = per_document or int(templates()["sentences_per_document"])
+    return [" ".join(sentences[i:i + size]) for i in range(0, len(sentences), size)]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux reports KiB
+
+
+def _timed(run, texts: list[str]) -> float:
+    run(texts[:WARMUP])
+    start = time.perf_counter()
+    run(texts)
+    return time.perf_counter() - start
+
+
+def _spacy_runner(nlp):
+    def run(texts):
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+    return run
+
+
+def _coder_runner(coder, counter: dict):
+    from comity.records import Document
+
+    def run(texts):
+        docs = (Document(id=f"b{i}", text=t) for i, t in enumerate(texts))
+        counter["events"] = 0
+        for item in coder.code_documents(docs):
+            counter["events"] += len(item.events) if hasattr(item, "events") else 1
+    return run
+
+
+def benchmark(name: str, sentences: list[str], per_document: int | None = None, repeats: int = 3) -> dict:
+    """Time the coder and spaCy on the same texts; sentences/second for each and the ratios.
+
+    The runs are interleaved `repeats` times and each keeps its fastest time, so a burst of load from
+    other processes on the machine hurts every run alike rather than one of them."""
+    from comity import nlp as nlp_module
+
+    texts = as_documents(sentences, per_document)
+    n = len(sentences)
+    result: dict = {"workload": name, "sentences": n, "texts": len(texts), "cpus": os.cpu_count(),
+                    "repeats": repeats}
+    parse = nlp_module.load(disable=PARSE_ONLY_DISABLE)
+    runners = {"spacy_full_sps": _spacy_runner(nlp_module.load(disable=())),
+               "spacy_parse_sps": _spacy_runner(parse)}
+    counters: dict[str, dict] = {}
+    try:
+        from comity.coder import EventCoder
+    except ImportError:
+        result["note"] = "the event coder (comity.coder) is not installed"
+    else:
+        counters["coder_sps"] = {}
+        runners["coder_sps"] = _coder_runner(EventCoder(), counters["coder_sps"])
+        classifier = _shipped_classifier()
+        if classifier is not None:  # the coder with the learned classifier plugged in
+            counters["coder_classifier_sps"] = {}
+            runners["coder_classifier_sps"] = _coder_runner(EventCoder(classifier=classifier),
+                                                            counters["coder_classifier_sps"])
+    best = {key: float("inf") for key in runners}
+    for _ in range(max(1, repeats)):
+        for key, run in runners.items():
+            best[key] = min(best[key], _timed(run, texts))
+    for key, seconds in best.items():
+        result[key] = round(n / seconds, 1)
+    result["spacy_parse_pipes"] = list(parse.pipe_names)
+    if "coder_sps" in result:
+        result["events"] = counters["coder_sps"].get("events", 0)
+        result["coder_vs_parse"] = round(result["coder_sps"] / result["spacy_parse_sps"], 3)
+        result["coder_vs_full"] = round(result["coder_sps"] / result["spacy_full_sps"], 3)
+    if "coder_classifier_sps" in result:
+        result["coder_classifier_events"] = counters["coder_classifier_sps"].get("events", 0)
+        result["coder_classifier_vs_parse"] = round(result["coder_classifier_sps"] / result["spacy_parse_sps"], 3)
+    result["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    return result
+
+
+def _shipped_classifier():
+    try:
+        from comity.learn import default_classifier
+
+        return default_classifier()
+    except Exception:  # no model file: the run without it is still meaningful
+        return None
+
+
+def run_benchmarks(sentences_file: str | Path | None, n: int, workload: str = "both", repeats: int = 3) -> list[dict]:
+    if n < 1:
+        raise ValueError("-n must be at least 1")
+    if sentences_file:
+        return [benchmark(f"file:{Path(sentences_file).name}", file_sentences(sentences_file, n), repeats=repeats)]
+    if workload not in ("actors", "news", "both"):
+        raise ValueError(f"unknown workload {workload!r}; use actors, news or both")
+    results = []
+    if workload in ("actors", "both"):
+        results.append(benchmark("actors", actor_sentences(n), repeats=repeats))
+    if workload in ("news", "both"):
+        results.append(benchmark("news", news_sentences(n), repeats=repeats))
+    return results
+
+
+def ingest_memory(n_sentences: int, per_document: int = 20, db_path: str | None = None) -> dict:
+    """Ingest `n_sentences` generated news-mix sentences (JSONL, `per_document` a document) into a
+    fresh store through the ingest pipeline; report time and peak RSS."""
+    from comity.pipeline import ingest_paths
+    from comity.store import Store
+
+    sentences = news_sentences(n_sentences)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as fh:
+            for i in range(0, len(sentences), per_document):
+                record = {"id": f"bench-{i // per_document}", "date": "2025-05-10",
+                          "text": " ".join(sentences[i:i + per_document])}
+                fh.write(json.dumps(record) + "\n")
+        del sentences
+        store = Store(db_path or str(Path(tmp) / "bench.duckdb"))
+        start = time.perf_counter()
+        try:
+            report = ingest_paths([str(corpus)], store)
+        finally:
+            store.close()
+        seconds = time.perf_counter() - start
+    return {"workload": "ingest", "sentences": n_sentences, "documents": report.documents_new,
+            "events": report.events, "seconds": round(seconds, 1),
+            "sentences_per_second": round(n_sentences / seconds, 1), "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
+def print_results(console, results: list[dict]) -> None:
+    from rich.table import Table
+
+    for r in results:
+        if r["workload"] == "ingest":
+            console.print(f"ingest {r['sentences']} sentences ({r['documents']} documents, {r['events']} events): "
+                          f"{r['seconds']} s, {r['sentences_per_second']} sentences/s, peak RSS "
+                          f"{r['peak_rss_mb']} MB", highlight=False)
+            continue
+        table = Table(title=f"workload: {r['workload']} · {r['sentences']} sentences in {r['texts']} texts · "
+                            f"{r['cpus']} CPUs · best of {r['repeats']}", title_justify="left")
+        table.add_column("run")
+        table.add_column("sentences/s", justify="right")
+        table.add_column("coder ÷ this", justify="right")
+        coder = r.get("coder_sps")
+        for label, key in (("comity code (end to end)", "coder_sps"),
+                           ("comity code + learned classifier", "coder_classifier_sps"),
+                           ("spaCy full pipeline", "spacy_full_sps"),
+                           ("spaCy tok2vec+parser", "spacy_parse_sps")):
+            value = r.get(key)
+            ratio = f"{coder / value:.2f}" if coder and value else "–"
+            table.add_row(label, f"{value:.0f}" if value else "–", ratio)
+        console.print(table)
+        if r.get("note"):
+            console.print(f"note: {r['note']}")
+        console.print(f"events coded: {r.get('events', '–')} · peak RSS {r['peak_rss_mb']} MB", highlight=False)
