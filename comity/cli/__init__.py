@@ -30,10 +30,6 @@ DEFAULT_DB = "comity.duckdb"
 FORMATS_HELP = "Output format: table, json, jsonl, csv (and gdelt for events)."
 
 
-class UserError(Exception):
-    """A problem the user can fix; printed as one line, never a traceback."""
-
-
 def fail(message: str, code: int = 2) -> None:
     err_console.print(f"[bold red]error:[/] {message}", highlight=False)
     raise typer.Exit(code)
@@ -83,10 +79,9 @@ def main() -> None:
     _register_areas()
     try:
         app()
-    except UserError as exc:
-        fail(str(exc))
     except BrokenPipeError:
         sys.stderr.close()
+        sys.exit(1)
 
 
 if __name__ == "__main__":
