@@ -495,3 +495,143 @@ def test_may_contain_role_finds_generic_actor_words(d):
     assert d.may_contain_role("Rebels seized two towns.")
     assert not d.may_contain_role("The weather stayed dry all week.")
     assert not d.may_contain_role("Senior figures met.")  # a title modifier alone names nobody
+
+
+# ---- 1990s–2000s coverage (older wire news) -------------------------------------------------
+
+def holder(d, text, date):
+    """(code, sector, how) of the single mention in text."""
+    m = only(d, text, date)
+    return m.actor.code, m.actor.sector, m.how
+
+
+@pytest.mark.parametrize("date, person, sector", [
+    ("1991-02-10", "George H. W. Bush", "GOV"),
+    ("2003-03-20", "George W. Bush", "GOV"),
+    ("1997-06-01", "George H. W. Bush", "ELI"),  # between the two presidencies: the earlier term, out of office
+    ("2012-06-01", "George W. Bush", "ELI"),
+])
+def test_president_bush_is_resolved_by_the_document_date(d, date, person, sector):
+    code, sec, how = holder(d, "President Bush telephoned the allies.", date)
+    assert (code, sec) == ("USA", sector)
+    assert f"office holder {person} (" in how
+
+
+@pytest.mark.parametrize("alias, date, person, code", [
+    ("Clinton", "1996-05-01", "Bill Clinton", "USA"),
+    ("Clinton", "2011-05-01", "Hillary Clinton", "USA"),
+    ("Assad", "1994-05-01", "Hafez al-Assad", "SYR"),
+    ("Assad", "2005-05-01", "Bashar al-Assad", "SYR"),
+    ("Castro", "2000-05-01", "Fidel Castro", "CUB"),
+    ("Castro", "2012-05-01", "Raúl Castro", "CUB"),
+    ("Kabila", "1998-05-01", "Laurent-Désiré Kabila", "COD"),
+    ("Kabila", "2008-05-01", "Joseph Kabila", "COD"),
+    ("Hariri", "1995-05-01", "Rafic Hariri", "LBN"),
+    ("Hariri", "2010-05-01", "Saad Hariri", "LBN"),
+])
+def test_shared_surnames_follow_the_date(d, alias, date, person, code):
+    got_code, sector, how = holder(d, f"{alias} rejected the proposal.", date)
+    assert (got_code, sector) == (code, "GOV")
+    assert f"office holder {person} (" in how
+
+
+def test_putin_and_medvedev_terms_before_2012(d):
+    assert holder(d, "Putin chaired the meeting.", "2005-01-10")[2].count("(president 1999-12-31") == 1
+    assert "(prime minister 2008-05-08" in holder(d, "Putin chaired the meeting.", "2010-01-10")[2]
+    assert holder(d, "Medvedev signed the decree.", "2009-07-01")[:2] == ("RUS", "GOV")
+    assert holder(d, "Yeltsin sacked the cabinet.", "1998-03-23")[:2] == ("RUS", "GOV")
+    assert holder(d, "Yeltsin criticised the government.", "2002-01-01")[:2] == ("RUS", "ELI")
+
+
+@pytest.mark.parametrize("name, date", [
+    ("Velayati", "1993-01-01"), ("Kharrazi", "2001-01-01"), ("Mottaki", "2008-01-01"),
+    ("Salehi", "2012-01-01"), ("Zarif", "2015-01-01"),
+])
+def test_iranian_foreign_ministers_each_in_office(d, name, date):
+    code, sector, how = holder(d, f"Foreign Minister {name} arrived in Geneva.", date)
+    assert (code, sector) == ("IRN", "GOV") and "foreign minister" in how
+
+
+@pytest.mark.parametrize("name, date", [
+    ("Perez de Cuellar", "1990-08-05"), ("Boutros-Ghali", "1994-04-10"),
+    ("Kofi Annan", "2003-02-01"), ("Ban Ki-moon", "2010-02-01"),
+])
+def test_un_secretaries_general(d, name, date):
+    assert holder(d, f"{name} appealed for calm.", date)[:2] == ("UN", "IGO")
+
+
+def test_igo_heads_of_the_1990s_and_2000s(d):
+    assert holder(d, "Javier Solana arrived for talks.", "1997-01-01")[:2] == ("NATO", "IGO")
+    assert holder(d, "Javier Solana arrived for talks.", "2006-01-01")[:2] == ("EU", "IGO")
+    assert holder(d, "Catherine Ashton met the negotiators.", "2013-11-20")[:2] == ("EU", "IGO")
+    assert holder(d, "ElBaradei urged restraint.", "2005-08-01")[:2] == ("IAEA", "IGO")
+    assert holder(d, "ElBaradei resigned in protest.", "2013-08-14")[:2] == ("EGY", "ELI")
+
+
+def test_regional_leaders_of_the_period(d):
+    assert holder(d, "Qaddafi hosted the summit.", "2009-07-01")[:2] == ("LBY", "GOV")
+    assert holder(d, "Kadhafi hosted the summit.", "2009-07-01")[:2] == ("LBY", "GOV")
+    assert holder(d, "Musharraf addressed the nation.", "2003-01-01")[:2] == ("PAK", "GOV")
+    assert holder(d, "Musharraf returned from exile.", "2013-03-24")[:2] == ("PAK", "ELI")
+    assert "(prime minister 1997-02-17" in holder(d, "Nawaz Sharif spoke.", "1998-05-28")[2]
+    assert holder(d, "Benazir Bhutto was sworn in.", "1993-10-19")[:2] == ("PAK", "GOV")
+    assert holder(d, "Milosevic rejected the plan.", "1999-03-23")[:2] == ("SRB", "GOV")
+    assert holder(d, "Tudjman addressed parliament.", "1995-08-01")[0] == "HRV"
+    assert holder(d, "Kim Jong-il inspected a unit.", "2005-01-01")[:2] == ("PRK", "GOV")
+    assert holder(d, "Hugo Chavez nationalised the oil fields.", "2007-05-01")[:2] == ("VEN", "GOV")
+    assert holder(d, "Mugabe seized the farms.", "2002-01-01")[:2] == ("ZWE", "GOV")
+    assert holder(d, "Aristide was welcomed home.", "1994-10-15")[:2] == ("HTI", "GOV")
+
+
+def test_suu_kyi_is_opposition_before_2016_and_government_after(d):
+    assert holder(d, "Aung San Suu Kyi urged sanctions.", "2000-01-01")[:2] == ("MMR", "OPP")
+    assert holder(d, "Aung San Suu Kyi met the envoy.", "2017-01-01")[:2] == ("MMR", "GOV")
+
+
+@pytest.mark.parametrize("phrase, code, country, sector", [
+    ("The Kosovo Liberation Army", "KLA", "XKX", "REB"),
+    ("FARC rebels", "FARC", "COL", "REB"),
+    ("Tamil Tigers", "LTTE", "LKA", "REB"),
+    ("al-Shabaab militants", "AL_SHABAAB", "SOM", "REB"),
+    ("Lord's Resistance Army", "LRA", "UGA", "REB"),
+    ("Revolutionary United Front", "RUF", "SLE", "REB"),
+    ("Abu Sayyaf", "ABU_SAYYAF", "PHL", "REB"),
+    ("Chechen rebels", "CHECHEN_REBELS", "RUS", "REB"),
+    ("the Northern Alliance", "NORTHERN_ALLIANCE", "AFG", "REB"),
+    ("Irish Republican Army", "IRA", "GBR", "REB"),
+    ("PLO", "PLO", "PSE", "GOV"),
+    ("Sinn Fein", "SINN_FEIN", "GBR", "PTY"),
+])
+def test_armed_and_political_groups_of_the_period(d, phrase, code, country, sector):
+    m = only(d, f"{phrase} issued a statement.")
+    assert (m.actor.code, m.actor.country, m.actor.sector) == (code, country, sector)
+
+
+def test_rwandan_patriotic_front_is_rebel_then_party(d):
+    assert only(d, "The RPF shelled the capital.", "1994-05-01").actor.sector == "REB"
+    assert only(d, "The RPF won the vote.", "2003-08-25").actor.sector == "PTY"
+
+
+@pytest.mark.parametrize("phrase, code, sector", [
+    ("Doctors Without Borders", "MSF", "NGO"),
+    ("Médecins Sans Frontières", "MSF", "NGO"),
+    ("Oxfam", "OXFAM", "NGO"),
+    ("Palestinian Red Crescent", "IFRC", "NGO"),
+    ("UNHCR", "UN", "IGO"),
+    ("UNSCOM", "UN", "IGO"),
+    ("KFOR", "NATO", "IGO"),
+    ("Interpol", "INTERPOL", "IGO"),
+    ("The FBI", "USA", "COP"),
+    ("The CIA", "USA", "SPY"),
+    ("The KGB", "RUS", "SPY"),
+    ("Yugoslavia", "SRB", "GOV"),
+    ("Zaire", "COD", "GOV"),
+])
+def test_organisations_agencies_and_historical_names(d, phrase, code, sector):
+    m = only(d, f"{phrase} protested.")
+    assert (m.actor.code, m.actor.sector) == (code, sector)
+
+
+def test_riot_police_and_one_r_guerillas_are_roles(d):
+    assert found(d, "Kenyan riot police fired tear gas.") == [("Kenyan riot police", "KEN", "COP")]
+    assert found(d, "Afghan guerillas ambushed a convoy.") == [("Afghan guerillas", "AFG", "REB")]
