@@ -64,7 +64,7 @@ class TinyActors:
 
 @pytest.fixture(scope="module")
 def coder(nlp):
-    return EventCoder(nlp=nlp, actors=TinyActors())
+    return EventCoder(nlp=nlp, actors=TinyActors(), classifier=None)  # the rules alone
 
 
 def code(coder, text):
@@ -197,7 +197,7 @@ def test_negation(coder):
 
 
 def test_negation_flag_option_keeps_the_act(nlp):
-    flagging = EventCoder(nlp=nlp, actors=TinyActors(), negation="flag")
+    flagging = EventCoder(nlp=nlp, actors=TinyActors(), classifier=None, negation="flag")
     (e,) = flagging.code_text("Beijing refused to back Islamabad.")
     assert e.negated and e.plover_event == "SUPPORT" and e.target["code"] == "PAK"
 
@@ -217,11 +217,11 @@ def test_modality(coder):
 
 
 def test_negation_as_rejection_option(nlp):
-    gdelt_style = EventCoder(nlp=nlp, actors=TinyActors(), negation="reject")
+    gdelt_style = EventCoder(nlp=nlp, actors=TinyActors(), classifier=None, negation="reject")
     (e,) = gdelt_style.code_text("Washington refused to lift sanctions on Russia.")
     assert (e.cameo_code, e.plover_event, e.negated) == ("1244", "REJECT", False)
     assert e.extra["negated_code"] == "085"
-    (flagged,) = EventCoder(nlp=nlp, actors=TinyActors(), negation="flag").code_text("Washington refused to lift sanctions on Russia.")
+    (flagged,) = EventCoder(nlp=nlp, actors=TinyActors(), classifier=None, negation="flag").code_text("Washington refused to lift sanctions on Russia.")
     assert (flagged.cameo_code, flagged.negated) == ("085", True)
     with pytest.raises(ValueError, match="negation"):
         EventCoder(nlp=nlp, actors=TinyActors(), negation="ignore")
@@ -270,21 +270,85 @@ def test_code_documents_records_sentences_and_skips(coder):
 
 
 class FixedClassifier:
+    """A stand-in with only the old text interface: .predict(text)."""
+
     def __init__(self, root, prob):
         self.root, self.prob = root, prob
+        self.seen = []
 
     def predict(self, text):
+        self.seen.append(text)
         return self.root, self.prob
 
 
-def test_classifier_hook(nlp):
+class SpanClassifier(FixedClassifier):
+    """A stand-in with the parsed-sentence interface, which the coder prefers."""
+
+    def predict(self, text):
+        raise AssertionError("the coder must use predict_span when it exists")
+
+    def predict_span(self, sdoc):
+        self.seen.append(sdoc.text)
+        return self.root, self.prob
+
+
+def test_classifier_fills_a_sentence_without_pattern(nlp):
     text = "Pakistan pummelled India overnight."  # no dictionary verb
     sure = EventCoder(nlp=nlp, actors=TinyActors(), classifier=FixedClassifier("19", 0.95)).code_text(text)
-    assert [(e.source["code"], e.target["code"], e.cameo_code) for e in sure] == [("PAK", "IND", "19")]
+    assert [(e.source["code"], e.target["code"], e.cameo_code) for e in sure] == [("PAK", "IND", "190")]
     assert sure[0].confidence < 0.6 and sure[0].extra["pattern"] == "classifier"
     unsure = EventCoder(nlp=nlp, actors=TinyActors(), classifier=FixedClassifier("19", 0.3)).code_text(text)
     assert unsure == []
-    assert EventCoder(nlp=nlp, actors=TinyActors()).code_text(text) == []
+    assert EventCoder(nlp=nlp, actors=TinyActors(), classifier=None).code_text(text) == []
+
+
+def test_fill_threshold_is_a_parameter(nlp):
+    text = "Pakistan pummelled India overnight."
+    model = SpanClassifier("19", 0.55)
+    assert EventCoder(nlp=nlp, actors=TinyActors(), classifier=model, fill_threshold=0.6).code_text(text) == []
+    low = EventCoder(nlp=nlp, actors=TinyActors(), classifier=model, fill_threshold=0.5).code_text(text)
+    assert [e.cameo_root for e in low] == ["19"]
+    assert model.seen == [text, text]  # one call per sentence, on the coder's own parse
+
+
+def test_fill_takes_the_first_actor_when_no_argument_is_found(nlp):
+    text = "Under pressure from India, no change followed."  # no verb with an actor argument
+    events = EventCoder(nlp=nlp, actors=TinyActors(), classifier=SpanClassifier("04", 0.9)).code_text(text)
+    assert [(e.source["code"], e.cameo_root, e.extra["pattern"]) for e in events] == [("IND", "04", "classifier")]
+
+
+def test_classifier_overrides_a_pattern_of_another_quad_class(nlp):
+    text = "France praised India."  # the pattern says 051 (verbal cooperation)
+    rules = EventCoder(nlp=nlp, actors=TinyActors(), classifier=None).code_text(text)
+    assert [(e.cameo_code, e.confidence > 0.6) for e in rules] == [("051", True)]
+    sure = EventCoder(nlp=nlp, actors=TinyActors(), classifier=SpanClassifier("11", 0.9)).code_text(text)
+    (e,) = sure
+    assert (e.source["code"], e.target["code"], e.cameo_code) == ("FRA", "IND", "110")
+    assert e.extra["pattern_code"] == "051" and e.extra["pattern"].startswith("classifier")
+    assert e.confidence < rules[0].confidence
+    # below the override threshold, or in the pattern's own quad class, the pattern stands
+    for model, kwargs in ((SpanClassifier("11", 0.7), {}), (SpanClassifier("11", 0.9), {"override_threshold": 0.95}),
+                          (SpanClassifier("04", 0.99), {})):
+        (kept,) = EventCoder(nlp=nlp, actors=TinyActors(), classifier=model, **kwargs).code_text(text)
+        assert kept.cameo_code == "051" and "pattern_code" not in kept.extra
+
+
+def test_classifier_is_not_asked_about_sentences_without_actors(nlp):
+    model = SpanClassifier("19", 0.99)
+    coder = EventCoder(nlp=nlp, actors=TinyActors(), classifier=model)
+    assert coder.code_text("The weather was mild and the markets were calm.") == []
+    assert model.seen == []
+
+
+def test_default_classifier_is_loaded_lazily(nlp):
+    coder = EventCoder(nlp=nlp, actors=TinyActors())
+    assert coder._classifier == "default"
+    assert coder.code_text("Nothing happened.") == [] and coder._classifier == "default"
+    from comity.learn import default_classifier
+
+    assert coder.classifier is default_classifier()
+    with pytest.raises(ValueError):
+        EventCoder(nlp=nlp, actors=TinyActors(), classifier="bogus").classifier
 
 
 def test_sentence_splitter_abbreviations():

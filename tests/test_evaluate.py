@@ -249,3 +249,38 @@ def test_bench_reads_sentences_file(tmp_path):
     (tmp_path / "empty.txt").write_text("\n", encoding="utf-8")
     with pytest.raises(ValueError, match="empty.txt"):
         bench.file_sentences(tmp_path / "empty.txt", 5)
+
+
+# ---------------------------------------------------------------- classifier thresholds of the coder
+def test_threshold_simulation_follows_the_coder_policy():
+    from comity.evaluate.thresholds import RuleOutcome, simulate
+
+    no_actor = RuleOutcome(consulted=False, has_pattern_event=False, rules_quad="NONE")
+    actors_only = RuleOutcome(consulted=True, has_pattern_event=False, rules_quad="NONE")
+    pattern = RuleOutcome(consulted=True, has_pattern_event=True, rules_quad="1", rule_quads=frozenset({"1"}))
+    two = RuleOutcome(consulted=True, has_pattern_event=True, rules_quad="3", rule_quads=frozenset({"3", "4"}))
+    assert simulate(no_actor, "4", 0.99, 0.0, 0.0) == "NONE"  # never consulted
+    assert simulate(actors_only, "4", 0.7, 0.6, 0.9) == "4" and simulate(actors_only, "4", 0.5, 0.6, 0.9) == "NONE"
+    assert simulate(pattern, "3", 0.85, 0.0, 0.8) == "3" and simulate(pattern, "3", 0.75, 0.0, 0.8) == "1"
+    assert simulate(two, "4", 0.99, 0.0, 0.5) == "3"  # a rule event already agrees: no override
+
+
+def test_best_pair_prefers_higher_thresholds_among_equals():
+    from comity.evaluate.thresholds import RuleOutcome, best_pair
+
+    outcomes = [RuleOutcome(True, False, "NONE"), RuleOutcome(True, False, "NONE"),
+                RuleOutcome(True, True, "1", frozenset({"1"})), RuleOutcome(True, True, "2", frozenset({"2"}))]
+    clf = [("4", 0.65), ("3", 0.2), ("3", 0.95), ("0", 0.7)]
+    gold = ["4", "3", "3", "2"]
+    # filling needs t_fill <= 0.2 to get both pattern-less sentences; overriding the third needs
+    # t_override <= 0.95 and must stay above 0.7 not to spoil the fourth
+    t_fill, t_override, f1 = best_pair(outcomes, clf, gold)
+    assert f1 == pytest.approx(1.0) and t_fill <= 0.2 and 0.7 < t_override <= 0.95
+    assert t_override == 0.95  # the highest of the equally good grid values
+
+
+def test_cli_threshold_options_are_checked(cli, quad_file):
+    bad = CliRunner().invoke(cli, ["eval", "quad", str(quad_file), "--fill-threshold", "high"])
+    assert bad.exit_code == 2
+    no_cv = CliRunner().invoke(cli, ["eval", "quad", str(quad_file), "--fill-threshold", "tune"])
+    assert no_cv.exit_code == 2

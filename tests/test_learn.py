@@ -5,7 +5,7 @@ import pytest
 
 from comity.learn import EventClassifier, FeatureConfig, TrainingExample, kfold
 from comity.learn.classifier import plover_roots, quad5_of_root, sentence_hash
-from comity.learn.features import hash_feature, span_features
+from comity.learn.features import PARSE_DISABLE, default_base_forms, hash_feature, span_features
 from comity.learn.model import SparseRows, fit_softmax, predict_proba
 
 # A toy set written for this test: cooperation words vs. violence words, plus shared filler.
@@ -48,12 +48,28 @@ def test_hashing_is_stable_and_bounded():
     assert 0 <= hash_feature("anything", 10) < 1024
 
 
+def parse_only(nlp, text):
+    return next(nlp.pipe([text], disable=[n for n in PARSE_DISABLE if n in nlp.pipe_names]))
+
+
 def test_span_features_read_the_parse(nlp):
-    feats = span_features(nlp("Chile condemned the attack on Kenya."))
-    assert "root:condemn" in feats
+    feats = span_features(parse_only(nlp, "Chile condemned the attack on Kenya."), default_base_forms())
+    assert "root:condemn" in feats  # base form from the coder's verb table, no lemmatizer
     assert "va:condemn|dobj|attack" in feats
     assert "vpo:condemn|on|kenya" not in feats  # "on Kenya" attaches to the noun, not the verb
-    assert "BIAS" in feats
+    assert "BIAS" in feats and "w:the" not in feats  # determiners are skipped by dependency label
+    without_table = span_features(parse_only(nlp, "Chile condemned the attack on Kenya."), {})
+    assert "root:condemned" in without_table  # no table: the lower-case word
+
+
+def test_span_features_need_no_tagger_or_lemmatizer(nlp):
+    text = "Kenya would not sign the accord that Chile had proposed to Norway, officials said."
+    full, parsed = nlp(text), parse_only(nlp, text)
+    assert not parsed[1].lemma_ and not parsed[1].pos_  # really no tagger/lemmatizer output
+    base = default_base_forms()
+    assert span_features(full, base) == span_features(parsed, base)
+    feats = span_features(parsed, base)
+    assert "neg:sign" in feats and "mod:would" in feats and "v:propose" in feats
 
 
 def test_classifier_learns_toy_set_and_round_trips(nlp, tmp_path):
@@ -67,6 +83,9 @@ def test_classifier_learns_toy_set_and_round_trips(nlp, tmp_path):
     assert preds[0].cameo_root == "03" and preds[1].cameo_root == "18"
     root, probability = model.predict(held_out[1])
     assert root == "18" and 0.5 < probability <= 1.0
+    # the coder's path: the same answer from a tok2vec+parser parse, without a second parse
+    span_root, span_probability = model.predict_span(parse_only(nlp, held_out[1]))
+    assert span_root == "18" and span_probability == pytest.approx(probability, abs=1e-4)
 
     path = tmp_path / "toy.npz"
     model.save(path)
@@ -75,6 +94,21 @@ def test_classifier_learns_toy_set_and_round_trips(nlp, tmp_path):
     assert loaded.trained_on([examples[0].text, "A sentence nobody trained on."]) == 1
     assert loaded.heads["plover"].classes == ["AGREE", "ASSAULT"]
     assert path.stat().st_size < 5_000_000
+
+
+def test_load_rejects_a_model_of_older_features(nlp, tmp_path):
+    from comity.learn.classifier import ModelFileError
+
+    model = EventClassifier.fit(toy_examples(), config=FeatureConfig(version=1), min_count=1, nlp=nlp)
+    model.save(tmp_path / "old.npz")
+    with pytest.raises(ModelFileError, match="feature version 1"):
+        EventClassifier.load(tmp_path / "old.npz")
+
+
+def test_shipped_model_uses_parse_only_features():
+    from comity.learn import default_classifier
+
+    assert default_classifier().config.version == 2
 
 
 def test_load_reports_missing_and_bad_files(tmp_path):

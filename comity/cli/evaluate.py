@@ -31,15 +31,31 @@ def _progress(fold: int, k: int) -> None:
     Console(stderr=True).print(f"[dim]fold {fold}/{k}[/]", highlight=False)
 
 
-def _predict(texts, labelled, cv, engine, model, seed, extra):
+THRESHOLD_HELP = ("With the coder and a classifier: {} threshold (default: the coder's own). "
+                  "With --cv, 'tune' chooses both per fold on the fold's training items only.")
+
+
+def _thresholds(fill: Optional[str], override: Optional[str], cv):
+    if "tune" in (fill, override):
+        if not cv:
+            fail("--fill-threshold/--override-threshold tune needs --cv (thresholds are chosen on training folds)")
+        return "tune"
+    try:
+        return tuple(None if v is None else float(v) for v in (fill, override))
+    except ValueError:
+        fail(f"thresholds must be numbers between 0 and 1 or 'tune', got {fill!r} / {override!r}")
+
+
+def _predict(texts, labelled, cv, engine, model, seed, extra, thresholds=(None, None)):
     from comity.evaluate import run
 
     try:
         if cv:
-            return run.predict_cv(texts, labelled, cv, engine, seed, extra, progress=_progress)
+            return run.predict_cv(texts, labelled, cv, engine, seed, extra, progress=_progress,
+                                  thresholds=thresholds)
         if extra:
             warn("--extra-* training files are used only with --cv; ignored")
-        return run.predict(texts, engine, model)
+        return run.predict(texts, engine, model, thresholds)
     except (ValueError, RuntimeError) as exc:
         fail(str(exc))
 
@@ -53,6 +69,8 @@ def eval_quad(
     model: Optional[Path] = typer.Option(None, "--model", help="Classifier .npz (default: the shipped one)."),
     extra_gsr: Optional[list[Path]] = typer.Option(None, "--extra-gsr", help="With --cv: also train on this GSR JSON."),
     extra_synthetic: Optional[list[Path]] = typer.Option(None, "--extra-synthetic", help="With --cv: also train on these synthetic stories (CSV)."),
+    fill_threshold: Optional[str] = typer.Option(None, "--fill-threshold", help=THRESHOLD_HELP.format("fill")),
+    override_threshold: Optional[str] = typer.Option(None, "--override-threshold", help=THRESHOLD_HELP.format("override")),
     show_errors: int = typer.Option(0, "--show-errors", help="Print N wrongly classified sentences."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON summary instead of tables."),
 ) -> None:
@@ -73,7 +91,8 @@ def eval_quad(
     texts = [i.text for i in items]
     labelled = [TrainingExample(i.text, quad5=i.label) for i in items]
     extra = _extra_training(None, extra_gsr, extra_synthetic) if cv else []
-    predictions, protocol = _predict(texts, labelled, cv, engine, model, seed, extra)
+    thresholds = _thresholds(fill_threshold, override_threshold, cv)
+    predictions, protocol = _predict(texts, labelled, cv, engine, model, seed, extra, thresholds)
     result = score_quad(items, [predicted_quad5(p) for p in predictions])
     if as_json:
         typer.echo(json.dumps({"task": "quad5", "file": str(path), **protocol.to_dict(),
@@ -99,6 +118,8 @@ def eval_gsr(
     model: Optional[Path] = typer.Option(None, "--model", help="Classifier .npz (default: the shipped one)."),
     extra_quad: Optional[list[Path]] = typer.Option(None, "--extra-quad", help="With --cv: also train on this quad TSV."),
     extra_synthetic: Optional[list[Path]] = typer.Option(None, "--extra-synthetic", help="With --cv: also train on these synthetic stories (CSV)."),
+    fill_threshold: Optional[str] = typer.Option(None, "--fill-threshold", help=THRESHOLD_HELP.format("fill")),
+    override_threshold: Optional[str] = typer.Option(None, "--override-threshold", help=THRESHOLD_HELP.format("override")),
     show_errors: int = typer.Option(0, "--show-errors", help="Print N sentences whose event type is wrong."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON summary instead of tables."),
 ) -> None:
@@ -120,7 +141,8 @@ def eval_gsr(
     texts = [i.text for i in items]
     labelled = [TrainingExample(i.text, quad5=QUAD5_OF_PLOVER.get(i.event), plover=i.event) for i in items]
     extra = _extra_training(extra_quad, None, extra_synthetic) if cv else []
-    predictions, protocol = _predict(texts, labelled, cv, engine, model, seed, extra)
+    thresholds = _thresholds(fill_threshold, override_threshold, cv)
+    predictions, protocol = _predict(texts, labelled, cv, engine, model, seed, extra, thresholds)
     result = score_gsr(items, predictions)
     result.problems = problems
     if as_json:

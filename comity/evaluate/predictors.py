@@ -51,12 +51,15 @@ def from_coder_event(event) -> PredictedEvent:
 class CoderPredictor:
     """Runs the event coder on each sentence (each sentence is one document)."""
 
-    def __init__(self, classifier=None):
+    def __init__(self, classifier=None, fill_threshold: float | None = None,
+                 override_threshold: float | None = None):
         try:
             from comity.coder import EventCoder
         except ImportError as exc:
             raise RuntimeError(f"the event coder (comity.coder) is not available: {exc}") from exc
-        self.coder = EventCoder(classifier=classifier)
+        options = {k: v for k, v in (("fill_threshold", fill_threshold),
+                                     ("override_threshold", override_threshold)) if v is not None}
+        self.coder = EventCoder(classifier=classifier, **options)
         self.name = "coder" + ("+classifier" if classifier is not None else " (rules only)")
 
     def predict(self, texts: list[str]) -> list[SentenceEvents]:

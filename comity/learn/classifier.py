@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,12 +22,13 @@ from pathlib import Path
 
 import numpy as np
 
-from comity.learn.features import FeatureConfig, FeatureExtractor
+from comity.learn.features import FEATURE_VERSION, FeatureConfig, FeatureExtractor, hash_feature
 from comity.learn.model import SparseRows, fit_softmax, softmax
 
 MODEL_RESOURCE = "models/event_classifier.npz"
 QUAD5_CLASSES = ["0", "1", "2", "3", "4"]
 FORMAT_VERSION = 1
+ROW_CACHE_SIZE = 200_000  # memoised feature strings per loaded model (cleared when full)
 
 
 class ModelFileError(RuntimeError):
@@ -94,6 +96,8 @@ class EventClassifier:
         self.train_hashes = np.sort(train_hashes) if train_hashes is not None else np.zeros(0, np.int64)
         self.meta = meta or {}
         self.extractor = FeatureExtractor(config, nlp=nlp)
+        self._stacked: tuple[np.ndarray, list[tuple[str, slice]]] | None = None
+        self._row_cache: dict[str, tuple[int, int]] = {}  # feature string -> (hashed id, weight row or -1)
 
     # ---- training -------------------------------------------------------------------------
     @classmethod
@@ -132,8 +136,8 @@ class EventClassifier:
         return {name: softmax(X.dot(head.weights)) for name, head in self.heads.items()}
 
     def _decide(self, probs: dict[str, np.ndarray], i: int) -> Prediction:
-        q = probs["quad5"][i]
-        quad = QUAD5_CLASSES[int(np.argmax(q))]
+        q = probs["quad5"][i]  # rows of arrays, or plain lists (predict_parsed)
+        quad = QUAD5_CLASSES[_argmax(q)]
         plover_head = self.heads.get("plover")
         candidates = plover_roots()[quad]
         event, root, p_event = candidates[0][0], candidates[0][1], 0.0
@@ -142,10 +146,10 @@ class EventClassifier:
             scored = [(p[plover_head.classes.index(e)] if e in plover_head.classes else -1.0, e, r)
                       for e, r in candidates]
             if quad == "0":  # appeal (REQUEST) only when the event head says so; else a statement
-                top = plover_head.classes[int(np.argmax(p))]
+                top = plover_head.classes[_argmax(p)]
                 scored = [s for s in scored if (s[1] == "REQUEST") == (top == "REQUEST")] or scored
             p_event, event, root = max(scored, key=lambda s: s[0])
-        return Prediction(root, event, quad, float(q.max()), float(max(p_event, 0.0)))
+        return Prediction(root, event, quad, float(max(q)), float(max(p_event, 0.0)))
 
     def predict_ids(self, rows: list[np.ndarray]) -> list[Prediction]:
         if not rows:
@@ -156,9 +160,49 @@ class EventClassifier:
     def predict_many(self, texts: list[str]) -> list[Prediction]:
         return self.predict_ids(self.extractor.text_ids(texts))
 
+    def _stack(self) -> tuple[np.ndarray, list[tuple[str, slice]]]:
+        """All heads' weights side by side (V × sum K), for one gather per sentence."""
+        if self._stacked is None:
+            parts, slices, at = [], [], 0
+            for name, head in self.heads.items():
+                k = head.weights.shape[1]
+                parts.append(head.weights)
+                slices.append((name, slice(at, at + k)))
+                at += k
+            self._stacked = (np.hstack(parts).astype(np.float32), slices)
+        return self._stacked
+
+    def _feature_rows(self, features: set[str]) -> tuple[list[int], int]:
+        """(weight rows of the known features, number of distinct feature ids), memoised per string."""
+        cache = self._row_cache
+        ids: set[int] = set()
+        rows: set[int] = set()
+        for f in features:
+            hit = cache.get(f)
+            if hit is None:
+                h = hash_feature(f, self.config.n_bits)
+                pos = int(np.searchsorted(self.vocab, h))
+                hit = (h, pos if pos < len(self.vocab) and self.vocab[pos] == h else -1)
+                if len(cache) >= ROW_CACHE_SIZE:
+                    cache.clear()
+                cache[f] = hit
+            ids.add(hit[0])
+            if hit[1] >= 0:
+                rows.add(hit[1])
+        return list(rows), len(ids)
+
+    def predict_parsed(self, span) -> Prediction:
+        """The full prediction for one already-parsed sentence (tok2vec+parser suffice): no second
+        parse, one gather of the known features' weights."""
+        rows, n_ids = self._feature_rows(set(self.extractor.features(span)))
+        W, slices = self._stack()
+        z = (W[rows].sum(axis=0) * (1.0 / math.sqrt(max(n_ids, 1)))).tolist()
+        probs = {name: [_softmax_list(z[sl])] for name, sl in slices}  # plain floats: tiny vectors
+        return self._decide(probs, 0)
+
     def predict_span(self, span) -> tuple[str, float]:
         """(cameo_root, probability) for a sentence the caller already parsed."""
-        p = self.predict_ids([self.extractor.span_ids(span)])[0]
+        p = self.predict_parsed(span)
         return p.cameo_root, p.probability
 
     def predict(self, text: str) -> tuple[str, float]:
@@ -205,6 +249,10 @@ class EventClassifier:
             raise ModelFileError(f"{path}: model format {header.get('format')} (expected {FORMAT_VERSION})")
         heads = {name: Head(classes, data[f"W_{name}"].astype(np.float32))
                  for name, classes in header["heads"].items()}
+        if header["config"].get("version", 1) != FEATURE_VERSION:
+            raise ModelFileError(f"{path or MODEL_RESOURCE}: trained with feature version "
+                                 f"{header['config'].get('version', 1)}, this code computes version "
+                                 f"{FEATURE_VERSION}; retrain with scripts/train_event_classifier.py")
         config = FeatureConfig(**header["config"])
         return cls(data["vocab"], heads, config, data["train_hashes"], header["meta"], nlp=nlp)
 
@@ -213,6 +261,17 @@ class EventClassifier:
 def default_classifier() -> EventClassifier:
     """The classifier shipped in comity/data/models/ (loaded once)."""
     return EventClassifier.load()
+
+
+def _argmax(values) -> int:
+    return max(range(len(values)), key=values.__getitem__)
+
+
+def _softmax_list(z: list[float]) -> list[float]:
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    total = sum(e)
+    return [v / total for v in e]
 
 
 def _map(row: np.ndarray, vocab: np.ndarray) -> np.ndarray:

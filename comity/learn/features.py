@@ -1,8 +1,12 @@
-"""Sentence features for the learned event classifier, from the spaCy parse the coder already makes.
+"""Sentence features for the learned event classifier, from the parse the event coder already makes.
 
-Each sentence becomes a set of string features (word and lemma n-grams, the root verb and its
-clausal chain, verb-argument pairs from the dependency parse, negation, and the sectors of actors the
-actor dictionary finds), hashed with CRC32 into `2**n_bits` ids. Hashing is stable across processes.
+The coder parses with tok2vec + parser only (no tagger, no lemmatizer), so every feature here comes
+from that parse: lower-case words and their normal forms (a verb's base form from the coder's
+inflection table, `Lexicon.lemma_of`; otherwise the lower-case word), word n-grams, the root word and
+its clausal chain, verb-argument pairs from the dependency labels, negation and modal auxiliaries.
+"Verb" is decided from the parse (a clause head: root, clausal dependents, or a token governing a
+subject, object or auxiliary) and from the coder's trigger-verb forms, never from a POS tag.
+Feature strings are hashed with CRC32 into `2**n_bits` ids; hashing is stable across processes.
 """
 from __future__ import annotations
 
@@ -11,19 +15,26 @@ from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
+from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER
 
-CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj"}
-ARG_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "acomp"}
-SKIP_POS = {"PUNCT", "SPACE", "NUM", "SYM", "DET"}
+FEATURE_VERSION = 2  # 1: used pos_/lemma_ (needed the tagger); 2: parse-only features
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
+ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "acomp"})
+SKIP_DEPS = frozenset({"punct", "det", "predet", "nummod", "case"})
+VERB_DEPS = frozenset({"ROOT", "xcomp", "ccomp", "advcl", "relcl", "pcomp", "csubj", "csubjpass",
+                       "parataxis", "acl"})
+VERB_CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg", "dative", "prt"})
+MODALS = frozenset({"will", "would", "could", "may", "might", "should"})
 
 
 @dataclass(frozen=True)
 class FeatureConfig:
     n_bits: int = 20
     use_actors: bool = False  # actor-sector features: tried, 0.003 lower quad macro-F1 in 5-fold CV
+    version: int = FEATURE_VERSION
 
     def to_dict(self) -> dict:
-        return {"n_bits": self.n_bits, "use_actors": self.use_actors}
+        return {"n_bits": self.n_bits, "use_actors": self.use_actors, "version": self.version}
 
 
 def hash_feature(name: str, n_bits: int) -> int:
@@ -43,51 +54,107 @@ def _actor_finder(enabled: bool):
         return None
 
 
-def span_features(span, actors=None) -> list[str]:
-    """String features of one parsed sentence (a spaCy Span or Doc)."""
+def default_base_forms() -> dict[str, str]:
+    """Inflected verb form -> base form, from the event coder's verb dictionary (empty without it)."""
+    try:
+        from comity.coder.patterns import default_lexicon
+    except ImportError:
+        return {}
+    return default_lexicon().lemma_of
+
+
+_TABLE_ATTRS = (LOWER, DEP, HEAD, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM)
+
+
+def _token_table(span) -> tuple[list[str], list[str], list[int], list[bool], list[bool]]:
+    """Per token: lower-case text, dependency label, head index (within the span), is_alpha, and
+    whether it is punctuation/space/number. A Doc is read in one `to_array` call."""
+    if hasattr(span, "to_array") and not hasattr(span, "root"):  # a Doc (a Span has .root)
+        arr = span.to_array(_TABLE_ATTRS)  # uint64; HEAD is a relative offset (negative: wrapped)
+        strings = span.vocab.strings
+        lowers = [strings[h] for h in arr[:, 0].tolist()]
+        deps = [strings[h] for h in arr[:, 1].tolist()]
+        heads = (np.arange(len(arr)) + arr[:, 2].view(np.int64)).tolist()
+        alpha = arr[:, 3].astype(bool).tolist()
+        skip = (arr[:, 4] | arr[:, 5] | arr[:, 6]).astype(bool).tolist()
+        return lowers, deps, heads, alpha, skip
+    toks = list(span)
+    off = toks[0].i if toks else 0
+    return ([t.lower_ for t in toks], [t.dep_ for t in toks], [t.head.i - off for t in toks],
+            [t.is_alpha for t in toks], [t.is_punct or t.is_space or t.like_num for t in toks])
+
+
+def span_features(span, base_forms: dict[str, str] | None = None, actors=None) -> list[str]:
+    """String features of one parsed sentence (a spaCy Span or Doc; tok2vec+parser is enough).
+
+    One pass reads each token's attributes into lists; the rest works on those (this runs on every
+    sentence the coder parses, so it is kept cheap)."""
+    base = base_forms if base_forms is not None else {}
+    lowers, deps, heads, alpha, skip = _token_table(span)
+    n = len(lowers)
+    norms = [base.get(w, w) for w in lowers]
+    children: list[list[int]] = [[] for _ in range(n)]
+    for i, h in enumerate(heads):
+        if h != i and 0 <= h < n:
+            children[h].append(i)
+
+    def is_verb(i: int) -> bool:
+        dep = deps[i]
+        if dep in VERB_DEPS:
+            return alpha[i] and not skip[i]
+        if dep == "conj" and 0 <= heads[i] < n and deps[heads[i]] in VERB_DEPS:
+            return alpha[i]
+        if lowers[i] in base and dep not in ("compound", "amod", "pobj", "det"):
+            return True
+        return any(deps[c] in VERB_CHILD_DEPS for c in children[i])
+
+    kept = [i for i in range(n) if deps[i] not in SKIP_DEPS and not skip[i]]
+    words = [lowers[i] for i in kept]
+    lemmas = [norms[i] for i in kept]
     feats = ["BIAS"]
-    tokens = [t for t in span if t.pos_ not in SKIP_POS and not t.is_space]
-    words = [t.lower_ for t in tokens]
-    lemmas = [t.lemma_.lower() for t in tokens]
-    feats += [f"w:{w}" for w in words]
-    feats += [f"l:{w}" for w in lemmas]
+    feats += ["w:" + w for w in words]
+    feats += ["l:" + w for w in lemmas]
     feats += [f"w2:{a}_{b}" for a, b in zip(words, words[1:])]
     feats += [f"l2:{a}_{b}" for a, b in zip(lemmas, lemmas[1:])]
-    root = span.root if hasattr(span, "root") else next((t for t in span if t.dep_ == "ROOT"), None)
+    if hasattr(span, "root"):
+        root = span.root.i - span.start
+    else:
+        root = next((i for i in range(n) if deps[i] == "ROOT"), None)
     if root is not None:
-        feats.append(f"root:{root.lemma_.lower()}")
-        for child in root.children:
-            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX", "NOUN"):
-                feats.append(f"chain:{root.lemma_.lower()}>{child.lemma_.lower()}")
-                feats.append(f"clause:{child.lemma_.lower()}")
-                for grand in child.children:
-                    if grand.dep_ in CLAUSE_DEPS and grand.pos_ == "VERB":
-                        feats.append(f"clause2:{grand.lemma_.lower()}")
-    for tok in span:
-        if tok.pos_ != "VERB":
+        r = norms[root]
+        feats.append("root:" + r)
+        for c in children[root]:
+            if deps[c] in CLAUSE_DEPS and alpha[c]:
+                feats.append(f"chain:{r}>{norms[c]}")
+                feats.append("clause:" + norms[c])
+                for g in children[c]:
+                    if deps[g] in CLAUSE_DEPS and is_verb(g):
+                        feats.append("clause2:" + norms[g])
+    for i in range(n):
+        if not is_verb(i):
             continue
-        lemma = tok.lemma_.lower()
-        feats.append(f"v:{lemma}")
-        for child in tok.children:
-            dep = child.dep_
+        lemma = norms[i]
+        feats.append("v:" + lemma)
+        for c in children[i]:
+            dep = deps[c]
             if dep == "neg":
-                feats.append(f"neg:{lemma}")
+                feats.append("neg:" + lemma)
             elif dep in ARG_DEPS:
-                feats.append(f"va:{lemma}|{dep}|{child.lemma_.lower()}")
+                feats.append(f"va:{lemma}|{dep}|{norms[c]}")
                 feats.append(f"vd:{lemma}|{dep}")
             elif dep == "prep":
-                feats.append(f"vp:{lemma}|{child.lower_}")
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        feats.append(f"vpo:{lemma}|{child.lower_}|{pobj.lemma_.lower()}")
-            elif dep == "aux" and child.lower_ in ("will", "would", "could", "may", "might", "should"):
-                feats.append(f"mod:{child.lower_}")
+                feats.append(f"vp:{lemma}|{lowers[c]}")
+                for g in children[c]:
+                    if deps[g] == "pobj":
+                        feats.append(f"vpo:{lemma}|{lowers[c]}|{norms[g]}")
+            elif dep == "aux" and lowers[c] in MODALS:
+                feats.append("mod:" + lowers[c])
     if actors is not None:
-        feats += _actor_features(span, actors)
+        feats += _actor_features(span, actors, base)
     return feats
 
 
-def _actor_features(span, actors) -> list[str]:
+def _actor_features(span, actors, base) -> list[str]:
     text = span.text
     try:
         mentions = actors.find(text)
@@ -97,23 +164,30 @@ def _actor_features(span, actors) -> list[str]:
     for m in mentions:
         sector = m.actor.sector or "NONE"
         feats.append(f"asector:{sector}")
-        # the actor's syntactic role: which token covers the mention's last character
         tok = span.char_span(m.start, m.end, alignment_mode="expand")
         if tok is not None and len(tok):
             head = tok.root
             feats.append(f"arole:{head.dep_}|{sector}")
             if head.head is not None:
-                feats.append(f"ahead:{head.dep_}|{head.head.lemma_.lower()}")
+                w = head.head.lower_
+                feats.append(f"ahead:{head.dep_}|{base.get(w, w)}")
     return feats
 
 
-class FeatureExtractor:
-    """Parses texts (or takes parsed spans) and returns hashed feature-id arrays."""
+# Components the features do not need (the event coder disables the same ones for speed).
+PARSE_DISABLE = ("tagger", "attribute_ruler", "lemmatizer", "ner")
+HASH_CACHE_SIZE = 200_000
 
-    def __init__(self, config: FeatureConfig = FeatureConfig(), nlp=None):
+
+class FeatureExtractor:
+    """Parses texts (tok2vec+parser) or takes parsed spans and returns hashed feature-id arrays."""
+
+    def __init__(self, config: FeatureConfig = FeatureConfig(), nlp=None, base_forms: dict[str, str] | None = None):
         self.config = config
         self._nlp = nlp
         self._actors = _actor_finder(config.use_actors)
+        self.base_forms = default_base_forms() if base_forms is None else base_forms
+        self._hash_cache: dict[str, int] = {}
 
     @property
     def nlp(self):
@@ -123,11 +197,24 @@ class FeatureExtractor:
             self._nlp = nlp_module.load()
         return self._nlp
 
-    def ids(self, features: list[str]) -> np.ndarray:
-        return np.unique(np.fromiter((hash_feature(f, self.config.n_bits) for f in features), dtype=np.int64))
+    def _hash(self, feature: str) -> int:
+        h = self._hash_cache.get(feature)
+        if h is None:
+            h = hash_feature(feature, self.config.n_bits)
+            if len(self._hash_cache) >= HASH_CACHE_SIZE:
+                self._hash_cache.clear()
+            self._hash_cache[feature] = h
+        return h
+
+    def ids(self, features: Iterable[str]) -> np.ndarray:
+        return np.unique(np.fromiter((self._hash(f) for f in set(features)), dtype=np.int64))
+
+    def features(self, span) -> list[str]:
+        return span_features(span, self.base_forms, self._actors)
 
     def span_ids(self, span) -> np.ndarray:
-        return self.ids(span_features(span, self._actors))
+        return self.ids(self.features(span))
 
     def text_ids(self, texts: Iterable[str], batch_size: int = 64) -> list[np.ndarray]:
-        return [self.span_ids(doc) for doc in self.nlp.pipe(texts, batch_size=batch_size)]
+        disable = [name for name in PARSE_DISABLE if name in self.nlp.pipe_names]
+        return [self.span_ids(doc) for doc in self.nlp.pipe(texts, batch_size=batch_size, disable=disable)]
