@@ -111,7 +111,8 @@ def _count(report: IngestReport, coded) -> None:
     report.events += len(coded.events)
 
 
-def default_coder():
+def default_coder(rules_only: bool = False):
+    """The event coder with the shipped classifier, or with its dictionary rules alone (faster)."""
     from comity.coder import EventCoder
 
-    return EventCoder()
+    return EventCoder(classifier=None) if rules_only else EventCoder()

@@ -169,3 +169,13 @@ def test_seed_article_through_the_cli(shared_dir):
     assert ("TTP", "PAK", "ASSAULT") in pairs
     assert any(s == "USA" and ev == "SUPPORT" for s, _, ev in pairs)
     assert not [e for e in events if "reward alignment" in e["sentence"]]
+
+
+def test_rules_only_codes_without_the_classifier(tmp_path):
+    doc = tmp_path / "statement.txt"
+    doc.write_text(STATEMENT)
+    result = runner.invoke(app, ["code", str(doc), "--format", "jsonl", "--rules-only"])
+    assert result.exit_code == 0, result.output
+    events = jsonl(result.stdout)
+    assert {e["target"]["code"] for e in events} == {"IND", "PAK"}
+    assert all("patterns.yaml" in e["extra"]["pattern"] for e in events)

@@ -49,6 +49,7 @@ def code(
     date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for documents that carry none."),
     encoding: str = typer.Option("utf-8", "--encoding", help="Text encoding of the input files."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Largest single document file to read."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Code with the dictionary rules alone, without the learned classifier (faster, lower recall)."),
 ) -> None:
     """Code documents into who-did-what-to-whom events and print them.
 
@@ -59,7 +60,7 @@ def code(
     Example: comity code article.html --format jsonl
     """
     from comity import formats
-    from comity.pipeline import code_paths
+    from comity.pipeline import code_paths, default_coder
 
     _check_format(fmt)
     problems: list = []
@@ -67,7 +68,7 @@ def code(
 
     def records():
         for coded in code_paths(
-            paths, input_format=input_format, default_date=date, on_problem=on_problem,
+            paths, coder=default_coder(rules_only), input_format=input_format, default_date=date, on_problem=on_problem,
             encoding=encoding, max_bytes=max_bytes,
         ):
             for event in coded.events:
@@ -85,6 +86,7 @@ def ingest(
     date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for documents that carry none."),
     encoding: str = typer.Option("utf-8", "--encoding", help="Text encoding of the input files."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Largest single document file to read."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Code with the dictionary rules alone, without the learned classifier (faster, lower recall)."),
     recode: bool = typer.Option(False, "--recode", help="Code again documents already stored (replaces their events)."),
 ) -> None:
     """Code documents into the embedded DuckDB store, with progress.
@@ -94,7 +96,7 @@ def ingest(
 
     Example: comity ingest docs/ --db my.duckdb
     """
-    from comity.pipeline import ingest_paths
+    from comity.pipeline import default_coder, ingest_paths
     from comity.store import Store
 
     with Store(db) as store, _progress() as progress:
@@ -102,6 +104,7 @@ def ingest(
         report = ingest_paths(
             paths,
             store,
+            coder=default_coder(rules_only),
             input_format=input_format,
             default_date=date,
             on_problem=lambda p: warn(str(p)),
