@@ -504,3 +504,10 @@ def test_generic_sentences_can_be_left_unparsed(nlp):
     text = "Rebels ambushed an army convoy on the highway."
     assert EventCoder(nlp=nlp).code_text(text)
     assert EventCoder(nlp=nlp, generic_sentences=False).code_text(text) == []
+
+
+def test_weapons_given_are_not_a_party():
+    from comity.coder import EventCoder
+
+    events = EventCoder(classifier=None).code_text("China quietly shipped drones to Pakistan last month.", date="2025-05-10")
+    assert {(e.source["code"], e.target["code"], e.cameo_root) for e in events} == {("CHN", "PAK", "07")}

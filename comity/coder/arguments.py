@@ -260,6 +260,7 @@ class ArgumentFinder:
         preps = TARGET_PREPS | (LOCATION_PREPS if root in LOCATIVE_ROOTS else frozenset())
         out: list[Party] = []
         places: list[Party] = []
+        given: list[Party] = []  # generic role nouns as the thing handed over ("shipped drones")
         children = list(verb.children)
         if misparsed_verb(verb):  # the 'object' noun heads the clause
             out += self.parties(verb.head, allow_coref=True, of_phrase=True)
@@ -287,6 +288,8 @@ class ArgumentFinder:
                                     if pobj.dep_ == "pobj":
                                         found += self.noun_targets(pobj, root, obj_preps)
                     out += found
+                if obj_preps:
+                    given += [p for p in named if p.via == "generic"]
             elif child.dep_ in ("prep", "prt") and child.lower_ in preps:
                 found = [p for g in child.children if g.dep_ == "pobj" and g is not skip
                          for p in self.parties(g, allow_coref=True, of_phrase=True)]
@@ -294,6 +297,8 @@ class ArgumentFinder:
                     places += found  # "arrested protesters in Cairo": a place only when no one else
                 else:
                     out += found
+        if given and any(p.via != "generic" for p in out):
+            out = [p for p in out if p not in given]  # "shipped drones to Pakistan": Pakistan only
         if not out:
             out = places
         if not out:
