@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from comity.align.codes import cow_table
-from comity.align.imports import ImportResult, begin, counted, finish, report_invalid
+from comity.align.imports import ImportResult, begin, counted, finish, report_invalid, transaction
 from comity.align.unvotes import check_header, header_columns, stage_csv
 
 DATASET = "atop"
@@ -55,8 +55,7 @@ def _import_alliances(con, path: Path) -> ImportResult:
         return result
     if missing:
         result.warn(f"no column for {', '.join(missing)}; stored as NULL")
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         stage_csv(con, path, "stage_atop", result)
         _cow_codes_table(con)
         key_ok = "TRY_CAST(ccode1 AS INTEGER) IS NOT NULL AND TRY_CAST(ccode2 AS INTEGER) IS NOT NULL AND TRY_CAST(year AS INTEGER) IS NOT NULL"
@@ -87,10 +86,6 @@ def _import_alliances(con, path: Path) -> ImportResult:
         con.execute("INSERT INTO alliances SELECT ccode1, ccode2, a, b, year, defense, offense, neutral, nonagg, consul FROM clean_atop")
         result.rows = con.execute("SELECT count(*) FROM clean_atop").fetchall()[0][0]
         finish(con, result, sha, path, started)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return result
 
 
@@ -121,8 +116,7 @@ def import_majors(con, path: Path) -> ImportResult:
     result, sha = begin(con, "cow_majors", path)
     if sha is None or not check_header(path, ("ccode", "styear", "endyear"), result):
         return result
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         stage_csv(con, path, "stage_majors", result)
         _cow_codes_table(con)
         con.execute("DELETE FROM major_powers")
@@ -134,8 +128,4 @@ def import_majors(con, path: Path) -> ImportResult:
         )
         result.rows = con.execute("SELECT count(*) FROM major_powers").fetchall()[0][0]
         finish(con, result, sha, path, started)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return result

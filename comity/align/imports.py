@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,6 +97,18 @@ class Steps:
         if self.progress is not None:
             kwargs = {"description": description} if description else {}
             self.progress.update(self.task, advance=1, **kwargs)
+
+
+@contextmanager
+def transaction(con):
+    """One import in one transaction: committed when the block ends, rolled back if it raises."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 def begin(con, dataset: str, path: Path) -> tuple[ImportResult, str | None]:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from comity.align.codes import iso2_to_iso3, unvotes_overrides
-from comity.align.imports import ImportResult, Steps, begin, count_lines_text, counted, finish, report_invalid
+from comity.align.imports import ImportResult, Steps, begin, count_lines_text, counted, finish, report_invalid, transaction
 
 DATASET = "unvotes"
 FILES = {
@@ -64,14 +64,9 @@ def import_unvotes(con, directory: Path | str, progress=None) -> list[ImportResu
         started = time.perf_counter()
         result, sha = begin(con, DATASET, path)
         if sha is not None and check_header(path, required, result):
-            con.execute("BEGIN TRANSACTION")
-            try:
+            with transaction(con):
                 loader(con, path, result)
                 finish(con, result, sha, path, started)
-                con.execute("COMMIT")
-            except Exception:
-                con.execute("ROLLBACK")
-                raise
         results.append(result)
         steps.advance(f"UN votes: {name}")
     return results
