@@ -148,3 +148,34 @@ def test_plover_roots_table_is_consistent():
     assert ("REQUEST", "02") in table["0"] and ("REQUEST", "10") in table["3"]
     for quad, pairs in table.items():
         assert all(quad5_of_root(root) == quad for _, root in pairs)
+
+
+def test_batched_predictions_equal_single_ones(nlp):
+    from comity.learn import default_classifier
+
+    model = default_classifier()
+    texts = ["Russia urged India and Pakistan to exercise restraint.",
+             "Iraqi troops launched an assault on the rebel stronghold.",
+             "The two leaders signed a trade agreement in Tokyo.", "Nothing here."]
+    spans = list(nlp.pipe(texts, disable=[p for p in PARSE_DISABLE if p in nlp.pipe_names]))
+    assert model.predict_parsed_many(spans) == [model.predict_parsed(s) for s in spans]
+
+
+def test_coder_gives_the_same_events_with_and_without_batched_predictions(nlp):
+    from comity.coder import EventCoder
+    from comity.learn import default_classifier
+    from comity.records import Document
+
+    class OneAtATime:  # the shipped model without predict_spans: the coder predicts per sentence
+        def __init__(self, model):
+            self.model = model
+
+        def predict_span(self, span):
+            return self.model.predict_span(span)
+
+    model = default_classifier()
+    doc = Document("d", "China shipped drones to Pakistan. India condemned the move. "
+                        "Russia urged both sides to show restraint. The talks in Geneva went on.", "2025-05-10")
+    batched = [e.to_dict() for e in EventCoder(nlp=nlp, classifier=model).code_document(doc)]
+    single = [e.to_dict() for e in EventCoder(nlp=nlp, classifier=OneAtATime(model)).code_document(doc)]
+    assert batched == single and batched

@@ -16,6 +16,7 @@ from comity.records import Actor, ActorMention
 
 NP_CORE_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "flat", "npadvmod", "nummod",
                           "predet", "preconj", "case", "punct", "quantmod", "cc", "conj", "appos"})
+CORE_CHILD_DEPS = NP_CORE_DEPS - {"conj", "appos", "cc"}  # what core() descends into
 TARGET_PREPS = frozenset({"on", "upon", "against", "with", "to", "toward", "towards", "at", "into",
                           "behind", "for", "between", "over", "onto"})
 LOCATION_PREPS = frozenset({"in", "within", "inside", "across"})
@@ -72,6 +73,8 @@ class ArgumentFinder:
         self.mentions = mentions
         self.memory = memory
         self.owner = token_owners(doc, mentions)
+        self._any_owner = any(k is not None for k in self.owner)
+        self._best: dict[int, int | None] = {}  # head token index -> best_mention (fixed per sentence)
         self._requires_target = tuple(lexicon.grammar.get("requires_target", ()))
 
     def arguments(self, c: Candidate) -> None:
@@ -439,13 +442,24 @@ class ArgumentFinder:
         while stack:
             t = stack.pop()
             core.append(t)
-            stack.extend(c for c in t.children if c.dep_ in NP_CORE_DEPS and c.dep_ not in ("conj", "appos", "cc"))
+            stack.extend(c for c in t.children if c.dep_ in CORE_CHILD_DEPS)
         return core
 
     def best_mention(self, head) -> int | None:
+        """The longest actor mention in the noun phrase core of `head` (memoised per token)."""
+        i = head.i
+        if i in self._best:
+            return self._best[i]
+        k = self._best_mention(head)
+        self._best[i] = k
+        return k
+
+    def _best_mention(self, head) -> int | None:
         owner = self.owner
         if owner[head.i] is not None:
             return owner[head.i]
+        if not self._any_owner:
+            return None
         best, best_len = None, -1
         for t in self.core(head):
             k = owner[t.i]

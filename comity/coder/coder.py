@@ -177,15 +177,19 @@ class EventCoder:
 
     def _finish(self, group: list[_Pending], batch_size: int) -> Iterator[CodedDocument]:
         texts = [item.sentences[i].text for item in group for i in item.parse]
-        parsed = iter(self.nlp.pipe(texts, batch_size=batch_size, disable=self._disable))
+        parsed = list(self.nlp.pipe(texts, batch_size=batch_size, disable=self._disable))
+        predictions = self._predict_named(group, parsed)
+        at = 0
         for item in group:
             memory = DocumentMemory()
             events: list[Event] = []
             for index in item.parse:
-                sdoc = next(parsed)
+                sdoc = parsed[at]
                 record = item.sentences[index]
                 mentions = item.mentions[index]
-                events += self._code_sentence(item.document, record, sdoc, mentions, memory)
+                events += self._code_sentence(item.document, record, sdoc, mentions, memory,
+                                              predictions.get(at))
+                at += 1
             skipped = len(item.sentences) - len(item.parse)
             yield CodedDocument(item.document, item.sentences, events, skipped)
 
@@ -200,10 +204,27 @@ class EventCoder:
             self._classifier = default_classifier()
         return self._classifier
 
-    def _code_sentence(self, document: Document, record: SentenceRecord, sdoc, mentions, memory) -> list[Event]:
+    def _predict_named(self, group: list[_Pending], parsed: list) -> dict[int, tuple[str | None, float]]:
+        """Classifier predictions, in one batch, for the parsed sentences that name an actor (each
+        of them will ask for one; see _code_sentence), by position in `parsed`. Empty unless the
+        classifier has a batch method, predict_spans(parsed_sentences) -> [(cameo_root, probability)]."""
+        if self._classifier is None:
+            return {}
+        flags = [bool(item.mentions[index]) for item in group for index in item.parse]
+        positions = [at for at, named in enumerate(flags) if named]
+        if not positions:
+            return {}
+        predict_spans = getattr(self.classifier, "predict_spans", None)
+        if predict_spans is None:
+            return {}
+        results = predict_spans([parsed[at] for at in positions])
+        return {at: self._checked_root(root, prob) for at, (root, prob) in zip(positions, results)}
+
+    def _code_sentence(self, document: Document, record: SentenceRecord, sdoc, mentions, memory,
+                       prediction: tuple[str | None, float] | None = None) -> list[Event]:
         cands = self.extractor.extract(sdoc, mentions, memory)
         if (cands or mentions) and self._classifier is not None:
-            root, prob = self._predict(sdoc, record.text)
+            root, prob = prediction if prediction is not None else self._predict(sdoc, record.text)
             if not cands:
                 cands = self._fill(root, prob, sdoc, mentions, memory)
             else:
@@ -223,6 +244,10 @@ class EventCoder:
         model = self.classifier
         predict_span = getattr(model, "predict_span", None)
         root, prob = predict_span(sdoc) if predict_span is not None else model.predict(text)
+        return self._checked_root(root, prob)
+
+    @staticmethod
+    def _checked_root(root, prob) -> tuple[str | None, float]:
         root = str(root).zfill(2)[:2]
         return (root, float(prob)) if root in cameo_table() else (None, 0.0)
 

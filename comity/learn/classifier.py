@@ -98,6 +98,7 @@ class EventClassifier:
         self.extractor = FeatureExtractor(config, nlp=nlp)
         self._stacked: tuple[np.ndarray, list[tuple[str, slice]]] | None = None
         self._row_cache: dict[str, tuple[int, int]] = {}  # feature string -> (hashed id, weight row or -1)
+        self._plover_cols: tuple[dict, int] | None = None  # see _plover_table
 
     # ---- training -------------------------------------------------------------------------
     @classmethod
@@ -161,7 +162,8 @@ class EventClassifier:
         return self.predict_ids(self.extractor.text_ids(texts))
 
     def _stack(self) -> tuple[np.ndarray, list[tuple[str, slice]]]:
-        """All heads' weights side by side (V × sum K), for one gather per sentence."""
+        """All heads' weights side by side ((V + 1) × sum K, the last row zeros), for one gather
+        per sentence."""
         if self._stacked is None:
             parts, slices, at = [], [], 0
             for name, head in self.heads.items():
@@ -169,36 +171,89 @@ class EventClassifier:
                 parts.append(head.weights)
                 slices.append((name, slice(at, at + k)))
                 at += k
-            self._stacked = (np.hstack(parts).astype(np.float32), slices)
+            zeros = np.zeros((1, at), np.float32)  # a last row of zeros (predict_parsed_many)
+            self._stacked = (np.vstack([np.hstack(parts).astype(np.float32), zeros]), slices)
         return self._stacked
 
-    def _feature_rows(self, features: set[str]) -> tuple[list[int], int]:
-        """(weight rows of the known features, number of distinct feature ids), memoised per string."""
+    def _feature_rows(self, features) -> tuple[list[int], int]:
+        """(weight rows of the known features in ascending order, number of distinct feature ids),
+        memoised per string; `features` may repeat a string."""
         cache = self._row_cache
-        ids: set[int] = set()
-        rows: set[int] = set()
-        for f in features:
-            hit = cache.get(f)
-            if hit is None:
-                h = hash_feature(f, self.config.n_bits)
-                pos = int(np.searchsorted(self.vocab, h))
-                hit = (h, pos if pos < len(self.vocab) and self.vocab[pos] == h else -1)
-                if len(cache) >= ROW_CACHE_SIZE:
-                    cache.clear()
-                cache[f] = hit
-            ids.add(hit[0])
-            if hit[1] >= 0:
-                rows.add(hit[1])
-        return list(rows), len(ids)
+        get = cache.get
+        hits = [get(f) for f in features]
+        if None in hits:
+            for n, f in enumerate(features):
+                if hits[n] is None:
+                    hit = get(f)
+                    if hit is None:
+                        h = hash_feature(f, self.config.n_bits)
+                        pos = int(np.searchsorted(self.vocab, h))
+                        hit = (h, pos if pos < len(self.vocab) and self.vocab[pos] == h else -1)
+                        if len(cache) >= ROW_CACHE_SIZE:
+                            cache.clear()
+                        cache[f] = hit
+                    hits[n] = hit
+        ids = {h for h, _ in hits}
+        rows = {r for _, r in hits}
+        rows.discard(-1)
+        return sorted(rows), len(ids)  # sorted: the float32 sum comes out the same in every process
 
     def predict_parsed(self, span) -> Prediction:
         """The full prediction for one already-parsed sentence (tok2vec+parser suffice): no second
         parse, one gather of the known features' weights."""
-        rows, n_ids = self._feature_rows(set(self.extractor.features(span)))
+        return self.predict_parsed_many([span])[0]
+
+    def _plover_table(self) -> tuple[dict[str, list[tuple[int, str, str]]], int]:
+        """Per quad5 class: (plover head column or -1, event, root) in preference order, and the
+        REQUEST column (-1 if none): _decide's look-ups done once."""
+        if self._plover_cols is None:
+            classes = self.heads["plover"].classes
+            col = {e: k for k, e in enumerate(classes)}
+            table = {q: [(col.get(e, -1), e, r) for e, r in pairs] for q, pairs in plover_roots().items()}
+            self._plover_cols = (table, col.get("REQUEST", -1))
+        return self._plover_cols
+
+    def _decide_lists(self, probs: dict[str, list[float]]) -> Prediction:
+        """_decide for one sentence whose probabilities are plain lists (same result, fewer look-ups)."""
+        q = probs["quad5"]
+        top_q = max(q)
+        quad = QUAD5_CLASSES[q.index(top_q)]
+        if "plover" not in self.heads:
+            return self._decide({name: [p] for name, p in probs.items()}, 0)
+        p = probs["plover"]
+        table, request = self._plover_table()
+        scored = [(p[k] if k >= 0 else -1.0, e, r) for k, e, r in table[quad]]
+        if quad == "0":  # appeal (REQUEST) only when the event head says so; else a statement
+            top_is_request = p.index(max(p)) == request
+            scored = [s for s in scored if (s[1] == "REQUEST") == top_is_request] or scored
+        best = scored[0]
+        for s in scored[1:]:
+            if s[0] > best[0]:
+                best = s
+        p_event, event, root = best
+        return Prediction(root, event, quad, float(top_q), float(max(p_event, 0.0)))
+
+    def predict_parsed_many(self, spans) -> list[Prediction]:
+        """predict_parsed for many parsed sentences (the same results as one at a time): the
+        features are built one sentence at a time, the weights gathered and summed (float32, rows
+        in ascending order) for all of them at once."""
+        if not spans:
+            return []
         W, slices = self._stack()
-        z = (W[rows].sum(axis=0) * (1.0 / math.sqrt(max(n_ids, 1)))).tolist()
-        probs = {name: [_softmax_list(z[sl])] for name, sl in slices}  # plain floats: tiny vectors
-        return self._decide(probs, 0)
+        gathered: list[int] = []
+        starts: list[int] = []
+        scales: list[float] = []
+        for span in spans:
+            rows, n_ids = self._feature_rows(self.extractor.features(span))
+            starts.append(len(gathered))
+            gathered += rows or [len(W) - 1]  # the stack's last row is zeros: nothing known
+            scales.append(1.0 / math.sqrt(max(n_ids, 1)))
+        Z = np.add.reduceat(W[gathered], starts, axis=0) * np.array(scales, np.float32)[:, None]
+        return [self._decide_lists({name: _softmax_list(z[sl]) for name, sl in slices}) for z in Z.tolist()]
+
+    def predict_spans(self, spans) -> list[tuple[str, float]]:
+        """predict_span for many sentences the caller already parsed."""
+        return [(p.cameo_root, p.probability) for p in self.predict_parsed_many(spans)]
 
     def predict_span(self, span) -> tuple[str, float]:
         """(cameo_root, probability) for a sentence the caller already parsed."""
