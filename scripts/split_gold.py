@@ -9,9 +9,9 @@ Handles:
   * the CAMEO quad TSV (gold/cameo_quad/train.tsv): sentence<TAB>label lines.
 
 Usage:
-  python scripts/split_gold.py /work/shared --out /tmp/gold-split
-  python scripts/split_gold.py /work/shared/gold/plover_gsr/PLOVER_GSR_CAMEO.txt \\
-      /work/shared/gold/cameo_quad/train.tsv --out /tmp/gold-split
+  python scripts/split_gold.py ../shared --out gold-split
+  python scripts/split_gold.py ../shared/gold/plover_gsr/PLOVER_GSR_CAMEO.txt \\
+      ../shared/gold/cameo_quad/train.tsv --out gold-split
 
 Writes <out>/plover_gsr/{dev,test}.json and <out>/cameo_quad/{dev,test}.tsv and prints the counts.
 """
