@@ -6,7 +6,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from comity.evaluate.gsr import (GoldActor, GsrItem, actor_matches, load_gsr, map_event, normalise_gold_code,
+from comity.evaluate.gsr import (GoldActor, actor_matches, load_gsr, map_event, normalise_gold_code,
                                  score_gsr)
 from comity.evaluate.metrics import cohen_kappa, confusion_matrix, score
 from comity.evaluate.predictors import PredictedEvent, main_event

@@ -82,7 +82,7 @@ def store_events(con, result: ImportResult, sha: str) -> None:
                     f"({count_lines_text(duplicates[0], duplicates[1])})")
     columns = ", ".join(EVENT_COLUMNS)
     con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE keyed_events AS
+        """CREATE OR REPLACE TEMP TABLE keyed_events AS
             SELECT DISTINCT ON (c.dataset, c.event_id) c.dataset, c.event_id, c.date, c.source_code, c.source_raw,
                    c.source_actor, c.source_sector, c.target_code, c.target_raw, c.target_actor, c.target_sector,
                    c.cameo_code, c.root, c.quad_class, c.goldstein, p.plover_event, p.plover_mode, c.mentions,

@@ -27,7 +27,7 @@ def import_icews(con, paths: Iterable[Path | str], progress=None) -> list[Import
 
 
 def _build(con, result: ImportResult) -> bool:
-    con.execute(f"DELETE FROM stage_fields WHERE lineno = 1 AND f[1] = 'Event ID'")
+    con.execute("DELETE FROM stage_fields WHERE lineno = 1 AND f[1] = 'Event ID'")
     report_invalid(con, result, "stage_fields", f"len(f) <> {N_COLUMNS}", f"lines without {N_COLUMNS} tab-separated columns skipped")
     if not con.execute(f"SELECT count(*) FROM stage_fields WHERE len(f) = {N_COLUMNS}").fetchall()[0][0]:
         raise ValueError(f"no line has the ICEWS layout ({N_COLUMNS} tab-separated columns); is this an ICEWS events file?")

@@ -6,7 +6,6 @@ commands; this module owns the Typer app, the shared options and the error handl
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Optional
 
 import typer

@@ -29,7 +29,7 @@ PASSIVE_SUBJ = "nsubjpass"
 # none for 11 DISAPPROVE: "condemned the attack on India" does not target India.
 _GIVE = frozenset({"to", "for", "with"})
 _FORCE = frozenset({"on", "against", "in", "into", "with", "at", "toward", "towards", "inside", "within"})
-OBJECT_PREPS = {"03": _GIVE, "04": _GIVE, "05": _GIVE, "06": _GIVE, "07": _GIVE,
+OBJECT_PREPS = {"03": _GIVE, "04": _GIVE, "06": _GIVE, "07": _GIVE,
                 "09": frozenset({"in", "into", "against", "by"}), "13": _FORCE, "14": _FORCE, "15": _FORCE,
                 "16": frozenset({"on", "against", "with", "to"}), "17": _FORCE, "18": _FORCE, "19": _FORCE,
                 "20": _FORCE,

@@ -105,7 +105,7 @@ def _source(e) -> str:
     return label
 
 
-def _evidence_rows(evidence, with_actor=True) -> str:
+def _evidence_rows(evidence) -> str:
     rows = ["<table><tr><th>actor</th><th>action</th><th>date</th><th>source</th><th>sentence</th><th>speaker</th><th>conf.</th></tr>"]
     for e in evidence:
         flags = [f for f, on in (("hedged", e.hedged), ("one party's readout", e.via_party_readout)) if on]
