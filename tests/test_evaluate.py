@@ -251,6 +251,32 @@ def test_bench_reads_sentences_file(tmp_path):
         bench.file_sentences(tmp_path / "empty.txt", 5)
 
 
+def test_bench_reports_every_run_and_the_coder_stages():
+    from comity.evaluate import bench
+
+    result = bench.benchmark("actors", bench.actor_sentences(40), per_document=5, repeats=1)
+    for key in ("coder_sps", "coder_rules_sps", "spacy_full_sps", "spacy_parse_sps", "spacy_parse_sentences_sps"):
+        assert result[key] > 0, key
+    stages = result["coder_stage_us_per_sentence"]
+    assert set(stages) == {"prefilter", "parse", "classifier", "extract"}
+    assert stages["parse"] > 0 and stages["extract"] > 0
+    # the stages are parts of the end-to-end time (measured on the fastest full run, not the warm-up)
+    assert sum(stages.values()) <= 1e6 / result["coder_sps"] * 1.05
+    assert result["events"] > 0
+
+
+def test_coder_stage_clock_accumulates_per_stage():
+    from comity.coder import EventCoder
+    from comity.records import Document
+
+    coder = EventCoder(classifier=None)
+    assert set(coder.stage_seconds) == {"prefilter", "parse", "classifier", "extract"}
+    list(coder.code_documents([Document(id="a", text="Chile praised Kenya. It rained."),
+                               Document(id="b", text="Nothing here at all.")]))
+    assert coder.stage_seconds["prefilter"] > 0 and coder.stage_seconds["parse"] > 0
+    assert coder.stage_seconds["extract"] > 0
+
+
 # ---------------------------------------------------------------- classifier thresholds of the coder
 def test_threshold_simulation_follows_the_coder_policy():
     from comity.evaluate.thresholds import RuleOutcome, simulate

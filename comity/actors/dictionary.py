@@ -26,6 +26,7 @@ KIND_PRIORITY = ("block", "person", "institution", "igo", "group", "metonym", "c
 PERSONLIKE_ROLES = ("person", "posted", "generic")
 FOREIGN_SECTORS = frozenset({"GOV", "MIL", "SPY", None})  # bodies that may act abroad
 MAX_NAME_WORDS = 4
+ROLE_MEMO_SIZE = 50_000
 TABLES = ("countries.tsv", "igos.tsv", "groups.tsv", "metonyms.tsv", "institutions.tsv", "office_holders.tsv",
           "roles.tsv", "not_actors.tsv", "function_words.tsv")
 ELITE = "ELI"  # PLOVER sector for people out of office
@@ -54,6 +55,7 @@ class ActorDictionary:
         ordered = sorted(entries, key=lambda e: (e.guard != "exact", KIND_PRIORITY.index(e.kind) if e.kind in KIND_PRIORITY else 99))
         self._index: dict[tuple[str, ...], list[Entry]] = {}
         self._roles: dict[tuple[str, ...], list[Entry]] = {}
+        self._role_sector_memo: dict[str, str | None] = {}  # role_sector runs on most words the coder reads
         for entry in ordered:
             self._check_codes(entry)
             (self._roles if entry.kind == "role" else self._index).setdefault(entry.key, []).append(entry)
@@ -112,11 +114,19 @@ class ActorDictionary:
 
     def role_sector(self, word: str) -> str | None:
         """Sector a role noun implies: "army" -> "MIL", "spokesperson" -> "GOV"; None if not a role."""
+        try:
+            return self._role_sector_memo[word]
+        except KeyError:
+            pass
         key = phrase_key(word)
         while key and key[0] in ("the", "its", "their", "his", "her", "a", "an"):
             key = key[1:]
         entries = self._roles.get(key)
-        return entries[0].sector if entries else None
+        sector = entries[0].sector if entries else None
+        if len(self._role_sector_memo) >= ROLE_MEMO_SIZE:
+            self._role_sector_memo.clear()
+        self._role_sector_memo[word] = sector
+        return sector
 
     def may_contain_actor(self, text: str) -> bool:
         """Cheap prefilter: False only when find() is sure to return nothing."""
@@ -181,8 +191,12 @@ class ActorDictionary:
 
     def _anchors(self, toks: list[Token], keys: list[str]) -> list[tuple[int, int, Entry]]:
         found, i, n = [], 0, len(keys)
+        lengths = self._lengths
         while i < n:
-            hit = self._longest(self._index, self._lengths, toks, keys, i)
+            if keys[i] not in lengths:  # most words start no phrase: skip the call
+                i += 1
+                continue
+            hit = self._longest(self._index, lengths, toks, keys, i)
             if hit is None:
                 i += 1
                 continue

@@ -1,7 +1,10 @@
 """`comity bench`: end-to-end coding speed against spaCy's own speed on the same texts, and memory.
 
 For each workload the same texts (documents of a few sentences) are run through: the event coder end
-to end as shipped (rules + learned classifier; the rules alone for reference), spaCy's full en_core_web_sm pipeline (nlp.pipe), and spaCy with tok2vec+parser only. Each run
+to end as shipped (rules + learned classifier; the rules alone for reference), spaCy's full
+en_core_web_sm pipeline (nlp.pipe), spaCy with tok2vec+parser only, and the same on the texts cut
+into sentences (one Doc per sentence, as the coder parses). The coder's time is also split by stage
+(EventCoder.stage_seconds: pre-filter, parse, classifier, extraction). Each run
 is warmed up on a few texts first. Peak memory is the process's peak resident set size
 (resource.getrusage), so it covers everything loaded so far. Workloads: "actors" (every sentence names
 an actor) and "news" (a realistic mix where most sentences name none), generated from
@@ -97,9 +100,37 @@ def _coder_runner(coder, counter: dict):
     def run(texts):
         docs = (Document(id=f"b{i}", text=t) for i, t in enumerate(texts))
         counter["events"] = 0
+        stages = getattr(coder, "stage_seconds", None)
+        if stages is not None:
+            for key in stages:
+                stages[key] = 0.0
         for item in coder.code_documents(docs):
             counter["events"] += len(item.events) if hasattr(item, "events") else 1
+        if stages is not None:
+            counter.setdefault("runs", []).append((len(texts), dict(stages)))
     return run
+
+
+def _sentence_runner(nlp):
+    """spaCy on the same texts cut into sentences first, one Doc per sentence (as the coder parses:
+    its pre-filter needs the sentences before parsing)."""
+    from comity.coder.sentences import split_sentences
+
+    def run(texts):
+        sentences = [span.text for text in texts for span in split_sentences(text)]
+        for _ in nlp.pipe(sentences, batch_size=256):
+            pass
+    return run
+
+
+def _stage_microseconds(runs: list[tuple[int, dict]], n: int) -> dict:
+    """Microseconds a sentence per coder stage, from the full run (not the warm-up) with the least
+    total time."""
+    full = [stages for n_texts, stages in runs if n_texts == max(r[0] for r in runs)]
+    if not full:
+        return {}
+    best = min(full, key=lambda r: sum(r.values()))
+    return {key: round(seconds / n * 1e6, 1) for key, seconds in best.items()}
 
 
 def benchmark(name: str, sentences: list[str], per_document: int | None = None, repeats: int = 3) -> dict:
@@ -115,7 +146,8 @@ def benchmark(name: str, sentences: list[str], per_document: int | None = None, 
                     "repeats": repeats}
     parse = nlp_module.load(disable=PARSE_ONLY_DISABLE)
     runners = {"spacy_full_sps": _spacy_runner(nlp_module.load(disable=())),
-               "spacy_parse_sps": _spacy_runner(parse)}
+               "spacy_parse_sps": _spacy_runner(parse),
+               "spacy_parse_sentences_sps": _sentence_runner(parse)}
     counters: dict[str, dict] = {}
     try:
         from comity.coder import EventCoder
@@ -135,6 +167,7 @@ def benchmark(name: str, sentences: list[str], per_document: int | None = None, 
     result["spacy_parse_pipes"] = list(parse.pipe_names)
     if "coder_sps" in result:
         result["events"] = counters["coder_sps"].get("events", 0)
+        result["coder_stage_us_per_sentence"] = _stage_microseconds(counters["coder_sps"].get("runs", []), n)
         result["coder_vs_parse"] = round(result["coder_sps"] / result["spacy_parse_sps"], 3)
         result["coder_vs_full"] = round(result["coder_sps"] / result["spacy_full_sps"], 3)
     if "coder_rules_sps" in result:
@@ -213,7 +246,8 @@ def print_results(console, results: list[dict]) -> None:
         for label, key in (("comity code (end to end, with the classifier)", "coder_sps"),
                            ("comity code, rules only", "coder_rules_sps"),
                            ("spaCy full pipeline", "spacy_full_sps"),
-                           ("spaCy tok2vec+parser", "spacy_parse_sps")):
+                           ("spaCy tok2vec+parser", "spacy_parse_sps"),
+                           ("spaCy tok2vec+parser, one Doc per sentence", "spacy_parse_sentences_sps")):
             value = r.get(key)
             ratio = f"{coder / value:.2f}" if coder and value else "–"
             table.add_row(label, f"{value:.0f}" if value else "–", ratio)
@@ -221,3 +255,7 @@ def print_results(console, results: list[dict]) -> None:
         if r.get("note"):
             console.print(f"note: {r['note']}")
         console.print(f"events coded: {r.get('events', '–')} · peak RSS {r['peak_rss_mb']} MB", highlight=False)
+        stages = r.get("coder_stage_us_per_sentence")
+        if stages:
+            console.print("coder time per sentence (µs): " + " · ".join(f"{k} {v}" for k, v in stages.items()),
+                          highlight=False)
