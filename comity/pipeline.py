@@ -4,6 +4,7 @@ This module only wires the stages together; each stage lives in its own module.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -116,3 +117,22 @@ def default_coder(rules_only: bool = False):
     from comity.coder import EventCoder
 
     return EventCoder(classifier=None) if rules_only else EventCoder()
+
+
+@contextmanager
+def coder_session(rules_only: bool = False, workers: int = 1):
+    """The coder to use for a run: in this process (workers 1), or in `workers` processes
+    (0: one per available CPU), closed when the run ends."""
+    if workers < 0:
+        raise ValueError("workers must be 0 (one per CPU) or more")
+    if workers == 0:
+        from comity.parallel import available_workers
+
+        workers = available_workers()
+    if workers <= 1:
+        yield default_coder(rules_only)
+        return
+    from comity.parallel import ParallelCoder
+
+    with ParallelCoder(workers, rules_only=rules_only) as coder:
+        yield coder

@@ -21,6 +21,15 @@ def _check_format(fmt: str, allowed=EVENT_FORMATS) -> str:
     return fmt
 
 
+def workers_option():
+    return typer.Option(1, "--workers", help="Processes that code in parallel (each loads its own model, ~350 MB); 0: one per CPU.")
+
+
+def _check_workers(workers: int) -> None:
+    if workers < 0:
+        fail("--workers must be 0 (one per CPU) or more")
+
+
 def _problem_printer(problems: list):
     def on_problem(problem) -> None:
         problems.append(problem)
@@ -50,6 +59,7 @@ def code(
     encoding: str = typer.Option("utf-8", "--encoding", help="Text encoding of the input files."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Largest single document file to read."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Code with the dictionary rules alone, without the learned classifier (faster, lower recall)."),
+    workers: int = workers_option(),
 ) -> None:
     """Code documents into who-did-what-to-whom events and print them.
 
@@ -60,19 +70,21 @@ def code(
     Example: comity code article.html --format jsonl
     """
     from comity import formats
-    from comity.pipeline import code_paths, default_coder
+    from comity.pipeline import code_paths, coder_session
 
     _check_format(fmt)
+    _check_workers(workers)
     problems: list = []
     on_problem = _problem_printer(problems)
 
     def records():
-        for coded in code_paths(
-            paths, coder=default_coder(rules_only), input_format=input_format, default_date=date, on_problem=on_problem,
-            encoding=encoding, max_bytes=max_bytes,
-        ):
-            for event in coded.events:
-                yield event.to_dict()
+        with coder_session(rules_only, workers) as coder:
+            for coded in code_paths(
+                paths, coder=coder, input_format=input_format, default_date=date, on_problem=on_problem,
+                encoding=encoding, max_bytes=max_bytes,
+            ):
+                for event in coded.events:
+                    yield event.to_dict()
 
     formats.write_records(records(), fmt, sys.stdout)
     if problems:
@@ -88,6 +100,7 @@ def ingest(
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Largest single document file to read."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Code with the dictionary rules alone, without the learned classifier (faster, lower recall)."),
     recode: bool = typer.Option(False, "--recode", help="Code again documents already stored (replaces their events)."),
+    workers: int = workers_option(),
 ) -> None:
     """Code documents into the embedded DuckDB store, with progress.
 
@@ -96,15 +109,16 @@ def ingest(
 
     Example: comity ingest docs/ --db my.duckdb
     """
-    from comity.pipeline import default_coder, ingest_paths
+    from comity.pipeline import coder_session, ingest_paths
     from comity.store import Store
 
-    with Store(db) as store, _progress() as progress:
+    _check_workers(workers)
+    with Store(db) as store, coder_session(rules_only, workers) as coder, _progress() as progress:
         task = progress.add_task("coding", total=None)
         report = ingest_paths(
             paths,
             store,
-            coder=default_coder(rules_only),
+            coder=coder,
             input_format=input_format,
             default_date=date,
             on_problem=lambda p: warn(str(p)),

@@ -133,7 +133,8 @@ def _stage_microseconds(runs: list[tuple[int, dict]], n: int) -> dict:
     return {key: round(seconds / n * 1e6, 1) for key, seconds in best.items()}
 
 
-def benchmark(name: str, sentences: list[str], per_document: int | None = None, repeats: int = 3) -> dict:
+def benchmark(name: str, sentences: list[str], per_document: int | None = None, repeats: int = 3,
+              workers: int = 1) -> dict:
     """Time the coder and spaCy on the same texts; sentences/second for each and the ratios.
 
     The runs are interleaved `repeats` times and each keeps its fastest time, so a burst of load from
@@ -158,10 +159,23 @@ def benchmark(name: str, sentences: list[str], per_document: int | None = None, 
         runners["coder_sps"] = _coder_runner(EventCoder(classifier=_shipped_classifier()), counters["coder_sps"])
         counters["coder_rules_sps"] = {}  # for reference: the rules alone
         runners["coder_rules_sps"] = _coder_runner(EventCoder(classifier=None), counters["coder_rules_sps"])
+    pool = None
+    if workers > 1 and "coder_sps" in runners:
+        from comity.parallel import ParallelCoder
+
+        pool = ParallelCoder(workers)
+        pool.warm_up()  # the workers' model loading is start-up, not coding
+        counters["coder_parallel_sps"] = {}
+        runners["coder_parallel_sps"] = _coder_runner(pool, counters["coder_parallel_sps"])
+        result["workers"] = workers
     best = {key: float("inf") for key in runners}
-    for _ in range(max(1, repeats)):
-        for key, run in runners.items():
-            best[key] = min(best[key], _timed(run, texts))
+    try:
+        for _ in range(max(1, repeats)):
+            for key, run in runners.items():
+                best[key] = min(best[key], _timed(run, texts))
+    finally:
+        if pool is not None:
+            pool.close()
     for key, seconds in best.items():
         result[key] = round(n / seconds, 1)
     result["spacy_parse_pipes"] = list(parse.pipe_names)
@@ -170,6 +184,8 @@ def benchmark(name: str, sentences: list[str], per_document: int | None = None, 
         result["coder_stage_us_per_sentence"] = _stage_microseconds(counters["coder_sps"].get("runs", []), n)
         result["coder_vs_parse"] = round(result["coder_sps"] / result["spacy_parse_sps"], 3)
         result["coder_vs_full"] = round(result["coder_sps"] / result["spacy_full_sps"], 3)
+    if "coder_parallel_sps" in result:
+        result["coder_parallel_vs_parse"] = round(result["coder_parallel_sps"] / result["spacy_parse_sps"], 3)
     if "coder_rules_sps" in result:
         result["coder_rules_events"] = counters["coder_rules_sps"].get("events", 0)
         result["coder_rules_vs_parse"] = round(result["coder_rules_sps"] / result["spacy_parse_sps"], 3)
@@ -186,18 +202,22 @@ def _shipped_classifier():
         return None
 
 
-def run_benchmarks(sentences_file: str | Path | None, n: int, workload: str = "both", repeats: int = 3) -> list[dict]:
+def run_benchmarks(sentences_file: str | Path | None, n: int, workload: str = "both", repeats: int = 3,
+                   workers: int = 1) -> list[dict]:
     if n < 1:
         raise ValueError("-n must be at least 1")
+    if workers < 1:
+        raise ValueError("--workers must be at least 1")
     if sentences_file:
-        return [benchmark(f"file:{Path(sentences_file).name}", file_sentences(sentences_file, n), repeats=repeats)]
+        return [benchmark(f"file:{Path(sentences_file).name}", file_sentences(sentences_file, n), repeats=repeats,
+                          workers=workers)]
     if workload not in ("actors", "news", "both"):
         raise ValueError(f"unknown workload {workload!r}; use actors, news or both")
     results = []
     if workload in ("actors", "both"):
-        results.append(benchmark("actors", actor_sentences(n), repeats=repeats))
+        results.append(benchmark("actors", actor_sentences(n), repeats=repeats, workers=workers))
     if workload in ("news", "both"):
-        results.append(benchmark("news", news_sentences(n), repeats=repeats))
+        results.append(benchmark("news", news_sentences(n), repeats=repeats, workers=workers))
     return results
 
 
@@ -243,12 +263,16 @@ def print_results(console, results: list[dict]) -> None:
         table.add_column("sentences/s", justify="right")
         table.add_column("coder ÷ this", justify="right")
         coder = r.get("coder_sps")
+        parallel = f"comity code --workers {r.get('workers')} (processes in parallel)"
         for label, key in (("comity code (end to end, with the classifier)", "coder_sps"),
+                           (parallel, "coder_parallel_sps"),
                            ("comity code, rules only", "coder_rules_sps"),
                            ("spaCy full pipeline", "spacy_full_sps"),
                            ("spaCy tok2vec+parser", "spacy_parse_sps"),
                            ("spaCy tok2vec+parser, one Doc per sentence", "spacy_parse_sentences_sps")):
             value = r.get(key)
+            if value is None and key == "coder_parallel_sps":
+                continue  # not asked for (--workers 1)
             ratio = f"{coder / value:.2f}" if coder and value else "–"
             table.add_row(label, f"{value:.0f}" if value else "–", ratio)
         console.print(table)
