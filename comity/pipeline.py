@@ -68,6 +68,10 @@ def code_paths(
         yield coded
 
 
+COMMIT_DOCUMENTS = 64  # documents written per transaction (one transaction per document: ~8 ms each)
+COMMIT_SENTENCES = 5000
+
+
 def ingest_paths(
     paths: Iterable[str],
     store,
@@ -77,11 +81,16 @@ def ingest_paths(
     on_problem: ProblemHandler = lambda problem: None,
     on_document: Callable[[Document], None] = lambda doc: None,
     recode: bool = False,
+    commit_documents: int = COMMIT_DOCUMENTS,
     **reader_options,
 ) -> IngestReport:
-    """Code documents into `store`. Documents already stored (same text) are skipped unless `recode`;
-    each document is written in its own transaction, so a crash loses at most the one in flight."""
+    """Code documents into `store`. Documents already stored (same text), or met earlier in this
+    run, are skipped unless `recode`. Coded documents are written in batches of up to
+    `commit_documents` documents (or COMMIT_SENTENCES sentences), one transaction each, so a crash
+    loses at most the batch in flight, never what was stored before; running again adds it."""
     report = IngestReport()
+    pending: set[str] = set()  # texts read in this run and not yet committed
+    batch: list[tuple[Document, list[dict], list]] = []
 
     def problem(p: ReadProblem) -> None:
         report.problems.append(p)
@@ -90,19 +99,38 @@ def ingest_paths(
     def unseen(documents: Iterable[Document]) -> Iterator[Document]:
         for doc in documents:
             on_document(doc)
-            if not recode and store.document_exists(doc.content_hash):
+            content_hash = doc.content_hash
+            if content_hash in pending or (not recode and store.document_exists(content_hash)):
                 report.duplicates += 1
                 continue
+            pending.add(content_hash)
             yield doc
+
+    def commit() -> None:
+        report.documents_new += sum(store.ingest_batch(batch))
+        for doc, _, _ in batch:
+            pending.discard(doc.content_hash)
+        batch.clear()
 
     coder = coder or default_coder()
     documents = read_documents(
         paths, input_format=input_format, default_date=default_date, on_problem=problem, **reader_options
     )
-    for coded in coder.code_documents(unseen(english_only(documents, problem, report))):
-        _count(report, coded)
-        if store.ingest(coded.document, [asdict(s) for s in coded.sentences], coded.events):
-            report.documents_new += 1
+    sentences_in_batch = 0
+    try:
+        for coded in coder.code_documents(unseen(english_only(documents, problem, report))):
+            _count(report, coded)
+            batch.append((coded.document, [asdict(s) for s in coded.sentences], coded.events))
+            sentences_in_batch += len(coded.sentences)
+            if len(batch) >= commit_documents or sentences_in_batch >= COMMIT_SENTENCES:
+                commit()
+                sentences_in_batch = 0
+    except BaseException:
+        if batch:  # the documents coded before the failure (or Ctrl-C) are complete: keep them
+            commit()
+        raise
+    if batch:
+        commit()
     return report
 
 
