@@ -104,8 +104,9 @@ def ingest(
 ) -> None:
     """Code documents into the embedded DuckDB store, with progress.
 
-    A document whose text is already stored is skipped, so re-running adds nothing; each document is
-    written in one transaction.
+    A document whose text is already stored (or met earlier in the run) is skipped, so re-running
+    adds nothing. Documents are written in transactions of up to 64: an interrupted run keeps what
+    it committed, and running it again adds the rest.
 
     Example: comity ingest docs/ --db my.duckdb
     """
