@@ -310,3 +310,16 @@ def test_cli_threshold_options_are_checked(cli, quad_file):
     assert bad.exit_code == 2
     no_cv = CliRunner().invoke(cli, ["eval", "quad", str(quad_file), "--fill-threshold", "tune"])
     assert no_cv.exit_code == 2
+
+
+def test_wilson_interval_brackets_the_rate_and_narrows_with_n():
+    from comity.evaluate.metrics import score, wilson_interval
+
+    lo, hi = wilson_interval(50, 68)
+    assert lo < 50 / 68 < hi and 0.6 < lo and hi < 0.85
+    lo_big, hi_big = wilson_interval(500, 680)
+    assert hi_big - lo_big < hi - lo  # ten times the sentences: a narrower interval
+    assert wilson_interval(0, 10)[0] == 0.0 and wilson_interval(10, 10)[1] == 1.0
+    assert wilson_interval(0, 0) == (0.0, 0.0)
+    report = score(["A", "B", "A", "A"], ["A", "B", "B", "A"])
+    assert report.to_dict()["accuracy_ci95"] == [round(x, 4) for x in wilson_interval(3, 4)]

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from comity.cli import fail, warn
+from comity.evaluate.metrics import format_ci, wilson_interval
 
 ENGINE_HELP = ("What predicts: auto (the coder when installed, with the classifier), coder, "
                "classifier (the learned classifier alone), rules (the coder without the classifier).")
@@ -101,8 +102,8 @@ def eval_quad(
     console = Console()
     r = result.report
     console.print(render.protocol_text(protocol))
-    console.print(f"[bold]quad5[/] {path} · n={r.n} · accuracy {r.accuracy:.3f} · macro-F1 "
-                  f"[bold]{r.macro_f1:.3f}[/] · kappa {r.kappa:.3f}", highlight=False)
+    console.print(f"[bold]quad5[/] {path} · n={r.n} · accuracy {r.accuracy:.3f} ({format_ci(r.accuracy_ci95)}) · "
+                  f"macro-F1 [bold]{r.macro_f1:.3f}[/] · kappa {r.kappa:.3f}", highlight=False)
     console.print(render.per_label_table(r, "per class", QUAD5_NAMES))
     console.print(render.confusion_table(r))
     for item, pred in result.errors()[:show_errors]:
@@ -154,9 +155,11 @@ def eval_gsr(
     console.print(render.protocol_text(protocol))
     console.print(
         f"[bold]PLOVER GSR[/] {path} · n={r.n} · event-type accuracy [bold]{r.accuracy:.3f}[/] "
-        f"(main event {result.main_event_report.accuracy:.3f}) · macro-F1 {r.macro_f1:.3f}\n"
-        f"source code accuracy {result.source_accuracy:.3f} · target code accuracy "
-        f"{result.target_accuracy:.3f} (over {result.target_scored} sentences with a gold target; "
+        f"({format_ci(r.accuracy_ci95)}; main event {result.main_event_report.accuracy:.3f}) · macro-F1 {r.macro_f1:.3f}\n"
+        f"source code accuracy {result.source_accuracy:.3f} "
+        f"({format_ci(wilson_interval(result.source_correct, len(items)))}) · target code accuracy "
+        f"{result.target_accuracy:.3f} ({format_ci(wilson_interval(result.target_correct, result.target_scored))}; "
+        f"over {result.target_scored} sentences with a gold target; "
         f"{len(items) - result.target_scored} without) · no event coded: {result.no_event}",
         highlight=False)
     console.print(render.per_label_table(r, "per event type"))

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from comity.evaluate.metrics import NONE_LABEL, Report, score
+from comity.evaluate.metrics import NONE_LABEL, Report, score, wilson_interval
 from comity.evaluate.predictors import PredictedEvent, SentenceEvents, main_event
 from comity.evaluate.quad import GoldFormatError
 
@@ -195,7 +195,9 @@ class GsrResult:
             "event_type": self.event_report.to_dict(),
             "main_event_accuracy": round(self.main_event_report.accuracy, 4),
             "source_accuracy": round(self.source_accuracy, 4),
+            "source_accuracy_ci95": [round(x, 4) for x in wilson_interval(self.source_correct, len(self.items))],
             "target_accuracy": round(self.target_accuracy, 4),
+            "target_accuracy_ci95": [round(x, 4) for x in wilson_interval(self.target_correct, self.target_scored)],
             "target_scored": self.target_scored,
             "target_not_in_gold": len(self.items) - self.target_scored,
             "no_event": self.no_event,

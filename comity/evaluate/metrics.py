@@ -2,6 +2,7 @@
 Cohen's kappa and the confusion matrix. Plain Python; labels are strings."""
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -34,10 +35,30 @@ class Report:
     labels: list[str]
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
 
+    @property
+    def accuracy_ci95(self) -> tuple[float, float]:
+        return wilson_interval(round(self.accuracy * self.n), self.n)
+
     def to_dict(self) -> dict:
-        return {"n": self.n, "accuracy": round(self.accuracy, 4), "macro_f1": round(self.macro_f1, 4),
+        return {"n": self.n, "accuracy": round(self.accuracy, 4),
+                "accuracy_ci95": [round(x, 4) for x in self.accuracy_ci95], "macro_f1": round(self.macro_f1, 4),
                 "kappa": round(self.kappa, 4), "per_label": [s.to_dict() for s in self.per_label],
                 "confusion": self.confusion}
+
+
+def wilson_interval(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval of a proportion (sound for small n and for 0 or n successes):
+    how far an accuracy measured on n sentences may be from the coder's true rate."""
+    if n <= 0:
+        return 0.0, 0.0
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def format_ci(interval: tuple[float, float]) -> str:
+    return f"95% CI {interval[0]:.3f}–{interval[1]:.3f}"
 
 
 def _safe_div(a: float, b: float) -> float:
