@@ -27,6 +27,10 @@ MODE_RENAMES = {"assassinate": "targeted", "return": "release", "ease": "", "ban
 MANUAL_OVERRIDES = {
     "163": ("SANCTION", "discontinue", "economic"),  # manual: international sanctions are SANCTION 'discontinue'
     "195": ("ASSAULT", "aerial", "military"),  # PLOVER 2.0 has an 'aerial' mode for air strikes
+    # the manual's CONCEDE covers "removing curfews": lifting one is a verbal concession (a promise
+    # not to arrest), not a material RETREAT
+    "0813": ("CONCEDE", "", "legal"),
+    "0814": ("CONCEDE", "", "legal"),
 }
 
 HEADER = """\
@@ -49,6 +53,8 @@ HEADER = """\
 #   return -> release) or left empty.
 # - 163 (sanctions, embargo) is SANCTION 'discontinue' as the PLOVER 2.0 manual says, not COERCE
 #   as the 2021 mapping has it; 195 (aerial weapons) gets PLOVER 2.0's 'aerial' mode.
+# - 0813/0814 (ease curfew, state of emergency or martial law) are CONCEDE, not RETREAT as the 2021
+#   mapping has them: the PLOVER 2.0 manual lists removing curfews under CONCEDE.
 """
 COLUMNS = ["code", "name", "root", "quad_class", "goldstein", "plover_event", "plover_mode",
            "plover_context", "plover_quad", "plover_score"]

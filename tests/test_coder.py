@@ -1,17 +1,16 @@
 """Tests for the event coder (comity.coder). Sentences are written for these tests."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from comity.coder import EventCoder
 from comity.coder.sentences import split_sentences
-from comity.records import Actor, ActorMention, Document
+from comity.records import Document
+from stand_in_actors import PhraseActors
 
 
-class TinyActors:
-    """A stand-in actor dictionary with the interface of comity.actors (test fixture only)."""
+class TinyActors(PhraseActors):
+    """The stand-in actor dictionary of these tests (see tests/stand_in_actors.py)."""
 
     PHRASES = {
         "russian foreign ministry spokesperson maria zakharova": ("RUS", "RUS", "GOV", "Russia"),
@@ -37,29 +36,6 @@ class TinyActors:
     }
     ROLES = {"ministry": "GOV", "spokesperson": "GOV", "government": "GOV", "army": "MIL",
              "military": "MIL", "minister": "GOV", "president": "GOV"}
-
-    def __init__(self):
-        alts = sorted(self.PHRASES, key=len, reverse=True)
-        self._re = re.compile(r"\b(" + "|".join(re.escape(a) for a in alts) + r")\b", re.I)
-
-    def may_contain_actor(self, text: str) -> bool:
-        return self._re.search(text) is not None
-
-    def find(self, text: str, date=None) -> list[ActorMention]:
-        out = []
-        for m in self._re.finditer(text):
-            code, country, sector, name = self.PHRASES[m.group(1).lower()]
-            out.append(ActorMention(m.start(), m.end(), m.group(0), Actor(code, country, sector, name), "test"))
-        return out
-
-    def role_sector(self, word: str):
-        return self.ROLES.get(word.lower())
-
-    def actor(self, code: str) -> Actor:
-        for c, country, sector, name in self.PHRASES.values():
-            if c == code:
-                return Actor(c, country, sector, name)
-        raise KeyError(code)
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ from comity.coder.tree import is_verbal, misparsed_verb, phrase_head, text_from
 from comity.records import ActorMention
 
 GOVERNING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})  # their clauses hold the content
+DESCRIBING_FACTOR = 0.8  # confidence of a verb in a clause that modifies a noun (acl, relcl)
 REQUEST_ROOTS = ("02", "03", "10", "12", "13")  # "urged a ceasefire": the noun is the request's content
 
 
@@ -46,6 +47,10 @@ class SentenceExtractor:
         for c in live:
             args.arguments(c)
             negation_and_modality(c, doc, self.lex)
+            if c.trigger.kind == "verb" and doc[c.token_i].dep_ in ("acl", "relcl"):
+                # "forces backed by Russia", "a coalition fighting rebels": the verb describes a noun,
+                # the sentence's main event is elsewhere
+                c.rule = replace(c.rule, conf=c.rule.conf * DESCRIBING_FACTOR)
         ccomps = [i for i, d in enumerate(deps) if d == ccomp]
         if ccomps:
             live += self._reported_requests(doc, live, ccomps, args)
@@ -207,7 +212,10 @@ class SentenceExtractor:
             if not trig:
                 continue
             context = text_from(args.text, tok.left_edge.idx, tok.right_edge)
-            rule = next((r for r in trig[0].rules if r.words is None or r.words.search(context)), None)
+            # the demand/urge rules tied to a preposition or governing word describe the verb's own
+            # use ("called for", "protesters demanded"); a reported "X said Y must ..." has neither
+            rule = next((r for r in trig[0].rules if not (r.preps or r.governors)
+                         and (r.words is None or r.words.search(context))), None)
             if rule is None:
                 continue
             c = Candidate(tok.i, tok.i, trig[0], rule, rule.words is None)

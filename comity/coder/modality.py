@@ -2,7 +2,8 @@
 
 Reads the trigger's auxiliaries, adverbs and governing verbs (grammar.yaml word lists):
 "did not condemn" / "refused to back" → negated; "appeared to" → hedged; "will" → future;
-"plans to" → intent; "would ... if" or a trigger inside an if-clause → conditional.
+"plans to" → intent; "would ... if", a trigger inside an if-clause or one that governs an if-clause
+("may halt mediation if ...") → conditional; "prepared to resume shelling" → preparation of force.
 """
 from __future__ import annotations
 
@@ -54,6 +55,31 @@ def _in_condition(tok, markers: frozenset[str]) -> bool:
     return False
 
 
+def _governs_condition(chain, markers: frozenset[str]) -> bool:
+    """'may halt mediation if cooperation founders': an if-clause hangs off the trigger or the verbs
+    that govern it ("even if" concedes, it sets no condition)."""
+    for t in chain:
+        for ch in t.children:
+            if ch.dep_ != "advcl":
+                continue
+            marks = [m for m in ch.children if m.dep_ == "mark" and m.lower_ in markers]
+            if marks and not any(a.lower_ == "even" and a.i < marks[0].i for a in ch.children):
+                return True
+    return False
+
+
+def _preparing(chain, lex: Lexicon) -> bool:
+    """'The army prepared to resume shelling': a verb of preparation governs the act ("is
+    prepared to", the adjective, is willingness and stays intent)."""
+    words = lex.grammar.get("preparation_words", frozenset())
+    for t in chain[1:]:
+        if lex.lemma_of.get(t.lower_, t.lower_) in words and not (t.lower_ == "prepared" and (
+                t.dep_ in ("acomp", "amod") or
+                any(ch.dep_ in ("aux", "auxpass") and lex.lemma_of.get(ch.lower_) == "be" for ch in t.children))):
+            return True
+    return False
+
+
 def negation_and_modality(c: Candidate, doc, lex: Lexicon) -> None:
     """Set c.negated and c.modality from the words around the trigger."""
     g = lex.grammar
@@ -63,7 +89,10 @@ def negation_and_modality(c: Candidate, doc, lex: Lexicon) -> None:
         if any(ch.dep_ == "det" and ch.lower_ in ("no", "neither") for ch in head.children):
             c.negated = True
     words: list[str] = []
-    for t in _governing_chain(c, tok):
+    chain = _governing_chain(c, tok)
+    for t in chain:
+        if t.dep_ == "pcomp" and t.head.lower_ == "without":  # "acted without consulting Kabul"
+            c.negated = True
         for ch in t.children:
             if ch.dep_ == "neg" or (ch.dep_ == "advmod" and ch.lower_ == "never"):
                 c.negated = True
@@ -77,7 +106,8 @@ def negation_and_modality(c: Candidate, doc, lex: Lexicon) -> None:
     lemmas = set(words)
     conditional = _in_condition(tok, g["conditional_markers"]) or (
         bool(lemmas & g["conditional_words"])
-        and any(t.dep_ == "mark" and t.lower_ in g["conditional_markers"] for t in doc))
+        and any(t.dep_ == "mark" and t.lower_ in g["conditional_markers"] for t in doc)) or \
+        _governs_condition(chain, g["conditional_markers"])
     if conditional:
         c.modality = "conditional"
     elif lemmas & g["hedge_words"]:
@@ -90,11 +120,17 @@ def negation_and_modality(c: Candidate, doc, lex: Lexicon) -> None:
         c.modality = "future" if (c.reported or in_reported_clause(tok, lex)) else "hedged"
     if c.rule.code[:2] in ("02", "10") and c.modality in ("future", "conditional") and c.reported:
         c.modality = None  # "should"/"must" inside a request is the request itself
+    if c.modality == "intent" and not c.negated and _preparing(chain, lex):
+        # readying troops to attack is a show of force (CAMEO 15), not a verbal threat
+        code = recode(lex.recode.get("preparation", {}), c.rule.code)
+        if code:
+            c.asserted_code = c.rule.code
+            c.rule = replace(c.rule, code=code)
 
 
 def recode_unasserted(c: Candidate, lex: Lexicon) -> None:
     """A promised or planned act is CAMEO 03 (intent to cooperate) or 13 (threaten)."""
-    if c.negated or c.modality not in ("future", "intent", "conditional"):
+    if c.negated or c.modality not in ("future", "intent", "conditional") or c.asserted_code:
         return
     if c.reported and c.rule.code[:2] in ("02", "10"):
         return

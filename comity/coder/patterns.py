@@ -270,7 +270,8 @@ def build_lexicon(patterns_text: str, wordsets_text: str, grammar_text: str, irr
         else:
             for form in noun_forms(head):
                 nouns.setdefault(form, []).append(trigger)
-    grammar_lemmas = set().union(*grammar.values()) | set(irregular)
+    governor_lemmas = {g for rules in merged.values() for r in rules for g in r.governors}
+    grammar_lemmas = set().union(*grammar.values()) | set(irregular) | governor_lemmas
     for lemma in sorted(grammar_lemmas):
         if " " in lemma or not lemma.isalpha():
             continue

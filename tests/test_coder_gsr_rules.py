@@ -1,0 +1,236 @@
+"""Verb/noun patterns and modality rules for PLOVER event types (mostly ones the GSR DEV errors showed missing).
+
+Every sentence here is written for these tests. A small stand-in actor dictionary keeps the tests
+about event types, not about actor resolution.
+"""
+from __future__ import annotations
+
+import pytest
+
+from comity.coder import EventCoder
+from comity.coder.patterns import build_lexicon, default_lexicon
+
+from stand_in_actors import PhraseActors
+
+
+class FewActors(PhraseActors):
+    """The stand-in actor dictionary of these tests (see tests/stand_in_actors.py)."""
+
+    PHRASES = {
+        "india": ("IND", "IND", None), "indian": ("IND", "IND", None), "indian army": ("IND", "IND", "MIL"),
+        "pakistan": ("PAK", "PAK", None), "pakistani": ("PAK", "PAK", None),
+        "china": ("CHN", "CHN", None), "chinese": ("CHN", "CHN", None),
+        "russia": ("RUS", "RUS", None), "france": ("FRA", "FRA", None), "french": ("FRA", "FRA", None),
+        "kenya": ("KEN", "KEN", None), "kenyan": ("KEN", "KEN", None), "kenyan police": ("KEN", "KEN", "COP"),
+        "the kenyan government": ("KEN", "KEN", "GOV"),
+        "uganda": ("UGA", "UGA", None), "ugandan": ("UGA", "UGA", None),
+        "uzbekistan": ("UZB", "UZB", None), "afghanistan": ("AFG", "AFG", None),
+        "ghana": ("GHA", "GHA", None), "ghanaian": ("GHA", "GHA", None),
+        "the united states": ("USA", "USA", None), "nato": ("NATO", None, "IGO"),
+        "the european union": ("EU", None, "IGO"), "the united nations": ("UN", None, "IGO"),
+        "the un": ("UN", None, "IGO"), "the unhcr": ("UN", None, "IGO"),
+    }
+    ROLES = {"government": "GOV", "army": "MIL", "police": "COP", "minister": "GOV"}
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    return EventCoder(nlp=nlp, actors=FewActors(), classifier=None)  # the rules alone
+
+
+def code(coder, text):
+    return coder.code_text(text, date="2024-03-01", doc_id="t")
+
+
+def summary(events):
+    return sorted((e.source["code"], e.target["code"] if e.target else "-", e.cameo_code, e.plover_event)
+                  for e in events)
+
+
+# (sentence, source, CAMEO code prefix the source's event must have, PLOVER event of that code)
+CASES = [
+    # evacuating people is relief, evacuating settlements a pull-back (promised: intent)
+    ("French helicopters evacuated the wounded from the besieged Ugandan town.", "FRA", "073", "AID"),
+    ("India will evacuate its army posts along the border with China.", "IND", "0356", "AGREE"),
+    # hosting: "gave X a warm welcome"; no aid delivery
+    ("The Kenyan president gave a warm welcome to the Ugandan president on Monday.", "KEN", "043", "CONSULT"),
+    # sending investigators is investigating
+    ("The United Nations dispatched inspectors to Kenya to examine the damaged dam.", "UN", "090", "ACCUSE"),
+    ("France sent a team to Uganda to investigate the massacre.", "FRA", "090", "ACCUSE"),
+    # permission given or refused
+    ("The Kenyan government allowed the opposition to hold a rally in Nairobi.", "KEN", "082", "CONCEDE"),
+    ("Uganda denied the application for a new mosque.", "UGA", "120", "REJECT"),
+    ("Kenya refused to respond to a demand from Uganda to close the camps.", "KEN", "120", "REJECT"),
+    ("The Kenyan government allowed opposition leader Raila Odinga to stand for president.", "KEN", "0812", "CONCEDE"),
+    ("Uzbekistan opened the bridge to allow the delivery of grain to Afghanistan.", "UZB", "0863", "RETREAT"),
+    ("Pakistan has reneged on its promise to hold talks with India.", "PAK", "120", "REJECT"),
+    ("Pakistan rejected an invitation from India to attend a meeting.", "PAK", "12", "REJECT"),
+    # demands met
+    ("The Kenyan government said it would not meet the kidnappers' demands.", "KEN", "123", "REJECT"),
+    # appeals and pressure
+    ("The Indian army has been pressuring Pakistan to cancel the exercises.", "IND", "10", "REQUEST"),
+    ("France called for sanctions against Uganda after the executions.", "FRA", "111", "ACCUSE"),
+    # investigating nouns
+    ("The Indian Supreme Court opened a hearing into the deaths of Pakistani prisoners.", "IND", "090", "ACCUSE"),
+    # agreement short of a signed text
+    ("India and Pakistan reached a consensus to share river data.", "IND", "030", "AGREE"),
+    # force
+    ("Ugandan rebels wounded three Kenyan soldiers in a bomb attack.", "UGA", "183", "ASSAULT"),
+    ("Pakistani rebels blew up a railway bridge in India.", "PAK", "1712", "ASSAULT"),
+    ("The Chinese army engaged in ethnic cleansing against Uighur villagers, Russia said.", "CHN", "203", "ASSAULT"),
+    ("Kenya forced the UNHCR out of the country.", "KEN", "1663", "SANCTION"),
+    ("Kenyan police prevented a demonstration by Ugandan students.", "KEN", "1721", "COERCE"),
+    ("Kenyan police dispersed Ugandan demonstrators with batons.", "KEN", "175", "ASSAULT"),
+    ("The Kenyan government ordered the Ugandan newspaper to suspend publication.", "KEN", "1721", "COERCE"),
+    ("The Kenyan government ordered patrols by police along the border.", "KEN", "15", "MOBILIZE"),
+    # protests: purpose clauses of a protest action
+    ("Ugandan teachers began a hunger strike to protest against Kenya's decision.", "UGA", "14", "PROTEST"),
+    ("Kenyan workers shunned work on Monday to protest at new taxes.", "KEN", "14", "PROTEST"),
+    ("Kenyan students blocked roads in Nairobi to press their demands for cheaper fees.", "KEN", "14", "PROTEST"),
+    # joint exercise behind a measure of time
+    ("France and India launched five days of war games in the Arabian Sea.", "FRA", "062", "COOPERATE"),
+    # a withdrawal of links
+    ("France announced a suspension of air links with Uganda.", "FRA", "160", "SANCTION"),
+    # prohibiting aid stops it
+    ("The United States prohibited all aid to Ugandan rebels.", "USA", "162", "SANCTION"),
+    # conceding an election
+    ("The Kenyan government recognised the Ugandan opposition's victory.", "KEN", "080", "CONCEDE"),
+    # reduce tariffs: easing a sanction
+    ("China reduced tariffs on Indian goods.", "CHN", "085", "RETREAT"),
+    # irregular forms and new verbs
+    ("A Kenyan court found the Ugandan activist guilty of spying.", "KEN", "116", "ACCUSE"),
+    ("The Indian army destroyed several militant camps in Pakistan.", "IND", "190", "ASSAULT"),
+    ("Kenyan troops drove Ugandan rebels out of the border town.", "KEN", "190", "ASSAULT"),
+    ("France destroyed its chemical weapons stockpile.", "FRA", "0873", "RETREAT"),
+    ("Kenyan troops destroyed three Ugandan villages.", "KEN", "1712", "ASSAULT"),
+    ("The European Union has launched legal action against France.", "EU", "115", "ACCUSE"),
+    ("Ugandan rebels used Kenyan villagers as human shields.", "UGA", "184", "ASSAULT"),
+    ("Kenyan police used tear gas against Ugandan students.", "KEN", "175", "ASSAULT"),
+    ("Kenya extradited the Ugandan businessman to Uganda.", "KEN", "063", "COOPERATE"),
+    ("France donated ten ambulances to Kenya.", "FRA", "070", "AID"),
+    ("Pakistan gave China permission to use its airspace.", "PAK", "080", "CONCEDE"),
+    ("Ugandan rebels said they will release the Kenyan sergeant.", "UGA", "0353", "AGREE"),
+    ("Pakistan gave an ultimatum to India.", "PAK", "139", "THREATEN"),
+    ("India called the Pakistani prime minister on Monday to congratulate him.", "IND", "041", "CONSULT"),
+    ("The United Nations was seeking aid for refugees in Kenya.", "UN", "023", "REQUEST"),
+    # protesters ending (or refusing to end) their own action
+    ("Kenyan teachers said they will not end the strike until Uganda pays.", "KEN", "1242", "REJECT"),
+    ("Ugandan rebels said they will hand over their weapons to the United Nations.", "UGA", "0356", "AGREE"),
+    ("The Kenyan president resigned on Sunday after weeks of protests.", "KEN", "0831", "CONCEDE"),
+]
+
+
+@pytest.mark.parametrize("sentence,source,prefix,plover", CASES, ids=[c[0][:40] for c in CASES])
+def test_new_patterns(coder, sentence, source, prefix, plover):
+    events = code(coder, sentence)
+    hits = [e for e in events if e.source["code"] == source and e.cameo_code.startswith(prefix)]
+    assert hits, f"no {prefix} event by {source} in {sentence!r}: {summary(events)}"
+    assert {e.plover_event for e in hits} == {plover}
+
+
+# Uses of trigger words that are no event of that kind
+NON_EVENTS = [
+    ("The Kenyan president gave a warm welcome to the Ugandan president.", "07"),  # no aid
+    ("Kenyan police fired tear gas at Ugandan students.", "204"),  # tear gas is no chemical weapon
+    ("India and China engaged in talks on the border.", "19"),  # engaged in talks: no fighting
+    ("India sent a letter to China about the dam.", "07"),  # a letter is no aid
+    ("The Indian minister is ending a four-day visit to France.", "16"),  # ending a visit cuts nothing
+    ("China protested the Indian decision.", "14"),  # a verbal protest, no demonstration
+    ("Russia abused its position in the United Nations.", "18"),
+    ("The Indian prime minister gave a speech to French business leaders.", "07"),
+    ("The Indian army pressed its offensive against Pakistan.", "02"),
+    ("The Kenyan government is allowing farmers to plant maize on Ugandan land.", "08"),  # no concession
+    ("Kenya released a statement about the Ugandan hostages.", "084"),  # publishing, no release
+    ("India destroyed the records of the Pakistani firm.", "17"),
+    ("Kenyans searched the rubble of a house destroyed in Ugandan strikes.", "17"),  # no destroyer named
+    ("India ended its strikes on Pakistan.", "08"),  # military strikes are no protest
+    ("The Kenyan government said it has suspended protests in Nairobi.", "08"),  # a ban, not a concession
+    ("The United States will hand over weapons to Ukraine.", "087"),  # giving arms is no disarming
+]
+
+
+@pytest.mark.parametrize("sentence,prefix", NON_EVENTS, ids=[n[0][:40] for n in NON_EVENTS])
+def test_non_events(coder, sentence, prefix):
+    events = code(coder, sentence)
+    assert not [e for e in events if e.cameo_code.startswith(prefix)], summary(events)
+
+
+def test_killing_outweighs_wounding(coder):
+    events = code(coder, "Ugandan rebels killed two Kenyan soldiers and wounded five others.")
+    main = max(events, key=lambda e: e.confidence)
+    assert main.plover_event == "ASSAULT" and main.trigger == "killed", summary(events)
+    assert any(e.trigger == "wounded" for e in events), summary(events)
+
+
+def test_engaged_in_talks_is_a_consultation(coder):
+    events = code(coder, "India and China engaged in talks on the border.")
+    assert {e.cameo_code[:2] for e in events} == {"04"}, summary(events)
+
+
+def test_verbal_protest_stays_disapproval(coder):
+    events = code(coder, "China protested the Indian decision.")
+    assert {e.cameo_code for e in events} == {"111"}, summary(events)
+
+
+def test_rejected_allegations_is_a_denial(coder):
+    events = code(coder, "Pakistan rejected the allegations that it had requested weapons.")
+    assert "016" in {e.cameo_code for e in events if e.source["code"] == "PAK"}, summary(events)
+
+
+# ------------------------------------------------------------------ modality
+def test_condition_governed_by_the_act_makes_a_threat(coder):
+    events = code(coder, "The European Union may halt its mediation between Kenya and Uganda if the fighting continues.")
+    halt = [e for e in events if e.trigger.startswith("halt")]
+    assert halt and {e.cameo_code for e in halt} == {"135"}, summary(events)
+    assert {e.modality for e in halt} == {"conditional"}
+
+
+def test_even_if_sets_no_condition(coder):
+    events = code(coder, "India imposed sanctions on Pakistan even if China objected.")
+    assert "163" in {e.cameo_code for e in events}, summary(events)
+
+
+def test_preparing_an_attack_is_force_posture(coder):
+    events = code(coder, "The Indian army prepared to resume shelling Pakistani positions.")
+    assert [e.cameo_code for e in events if e.source["code"] == "IND"] == ["150"], summary(events)
+    assert events[0].extra.get("asserted_code", "").startswith("19")
+
+
+def test_being_prepared_to_attack_is_a_threat(coder):
+    events = code(coder, "India is prepared to strike Pakistan.")
+    assert {e.plover_event for e in events} == {"THREATEN"}, summary(events)
+
+
+def test_sworn_to_fight_is_a_threat(coder):
+    events = code(coder, "Ugandan rebels have sworn to fight Kenya.")
+    assert {e.plover_event for e in events} == {"THREATEN"}, summary(events)
+
+
+def test_threatened_offensive_is_a_threat(coder):
+    events = code(coder, "India threatened to launch a new offensive against Pakistan.")
+    assert {e.plover_event for e in events} == {"THREATEN"}, summary(events)
+
+
+def test_confirmed_it_would_is_future(coder):
+    events = code(coder, "NATO confirmed it would tighten the naval blockade of Russia.")
+    assert {(e.cameo_code, e.modality) for e in events} == {("1381", "future")}, summary(events)
+
+
+def test_without_negates(coder):
+    events = code(coder, "The Kenyan government acted without consulting Uganda.")
+    assert all(e.cameo_code[:2] != "04" for e in events), summary(events)
+
+
+# ------------------------------------------------------------------ loader
+def test_governor_lemmas_get_inflected_forms():
+    lex = default_lexicon()
+    assert lex.lemma_of["stayed"] == "stay"
+    assert lex.lemma_of["demonstrators"] == "demonstrator"
+    assert lex.lemma_of["blew"] == "blow"
+
+
+def test_governor_forms_come_from_the_patterns():
+    lex = build_lexicon(
+        '- noun: [welcome]\n  rules:\n    - {code: "043", governor: [accord]}\n', "", "x: [say]\n", "", "")
+    assert lex.lemma_of["accorded"] == "accord"
+    assert "accorded" not in lex.verbs
