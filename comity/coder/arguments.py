@@ -2,16 +2,23 @@
 
 Sources come from the grammatical subject (passive: the "by" agent; subject-less clauses: the
 controlling verb's subject, or the speaker of a reported clause), targets from objects and the
-prepositions that name a recipient. Noun phrases map to actors through the actor mentions the
-dictionary found, one party per coordinated branch ("India and Pakistan"), falling back to
-coreference (comity.coder.coref) for pronouns, role nouns and "the two countries".
+prepositions that name a recipient, by CAMEO root ("withdrew from X", "arrived in X"); when those
+name nobody, from inside the phrase ("called for sanctions against X", "a suspension of flights to
+X", "in protest against abuses by X", "prevented a rally staged by X") and then from a place
+("a curfew in X"). Noun phrases map to actors through the actor mentions the dictionary found, one
+party per coordinated branch ("India and Pakistan"), falling back to coreference
+(comity.coder.coref) for pronouns, role nouns and "the two countries". Places, ethnic groups and
+domestic events: see comity/data/actors/README.md.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from comity.actors import tables
 from comity.coder.candidate import Candidate, Party, unique
 from comity.coder.coref import DocumentMemory, Referent
 from comity.coder.patterns import Lexicon
-from comity.coder.tree import misparsed_verb, phrase_head, text_from
+from comity.coder.tree import infinitive_advcl, misparsed_verb, phrase_head, text_from
 from comity.records import Actor, ActorMention
 
 NP_CORE_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "flat", "npadvmod", "nummod",
@@ -20,7 +27,29 @@ CORE_CHILD_DEPS = NP_CORE_DEPS - {"conj", "appos", "cc"}  # what core() descends
 TARGET_PREPS = frozenset({"on", "upon", "against", "with", "to", "toward", "towards", "at", "into",
                           "behind", "for", "between", "over", "onto"})
 LOCATION_PREPS = frozenset({"in", "within", "inside", "across"})
-LOCATIVE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+# roots whose place ("in Cairo") is the target when nothing else is: force used or lifted there,
+# a threat to act there ("lifted the curfew in X", "threatened to impose martial law in X")
+LOCATIVE_ROOTS = frozenset({"08", "13", "15", "17", "18", "19", "20"})
+# Prepositions on the verb itself that name the target for some codes only, keyed by CAMEO code
+# prefix: "withdrew from Lebanon", "pulled out of Iraq" (08); "withdrew its ambassador from X" (16);
+# "seized weapons from the militias" (17); "arrived in Amman" (042, a visit: the host; a place, used
+# only when nothing else is named).
+VERB_PREPS = {"08": frozenset({"from", "of"}), "16": frozenset({"from"}), "17": frozenset({"from"}),
+              "042": frozenset({"in"})}
+# Prepositions inside a trigger's object or prepositional phrase that name the target when the
+# phrase itself names no actor: "called for sanctions against X", "announced a suspension of
+# links with X", "mobilised reservists for a war against X".
+NESTED_PREPS = frozenset({"on", "upon", "against", "with", "to", "toward", "towards", "between", "among"})
+# after statements and talks, "on" gives the topic: "discussed the situation on the India-China border"
+TOPIC_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+TOPIC_PREPS = frozenset({"on", "upon"})
+# Force nouns whose "of X" is the one it is used on: "the invasion of Kuwait", "the arrest of
+# activists", "the shelling of Sarajevo" (not 15: "the deployment of Indian troops" is the deployer's).
+PATIENT_OF_ROOTS = frozenset({"17", "18", "19", "20"})
+PATIENT_OF = frozenset({"of"})
+# Roots whose agentless passive takes the state where it happened as the doer: "X was arrested in
+# Lebanon" (its authorities arrested X).
+PASSIVE_PLACE_ROOTS = frozenset({"17"})
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})  # with a reciprocal trigger (grammar.yaml)
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "encourage", "persuade", "force", "order",
                             "advise", "invite", "request", "tell", "allow", "help"})
@@ -36,18 +65,73 @@ OBJECT_PREPS = {"03": _GIVE, "04": _GIVE, "06": _GIVE, "07": _GIVE,
                 # "welcomed the decision by India", "rejected an offer from Kabul", "the demands of X"
                 "05": frozenset({"by", "from", "of"}), "12": frozenset({"by", "from", "of"}),
                 # "withdrew its troops from Lebanon", "released the prisoners to Chad"
-                "08": frozenset({"from", "to", "in"})}
+                "08": frozenset({"from", "to", "in"}),
+                # "requested assistance from Japan", "demanded an apology from Tokyo"
+                "02": frozenset({"from"}), "10": frozenset({"from"})}
 REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
 # "the leaders of India", "officials from Pakistan", "nations, including the US and Russia"
 MEMBER_PREPS = frozenset({"of", "from", "in", "including", "like", "such"})
+ETHNIC_SECTOR = "CVL"  # "ethnic Albanians": civilians of the country they live in
+# What an ActorMention's `how` (comity.actors.dictionary) says about it: a metonyms.tsv row (with no
+# sector: a city or region, not a seat of power), a demonym, a named person (an office holder, or a
+# title followed by a name the tables lack).
+PLACE_HOW = "metonym"
+DEMONYM_HOW = "demonym"
+PERSON_HOW = "office holder"
+UNLISTED_NAME_HOW = "; name '"
+PLACE_VIA = "place"  # Party.via of a city or region named as where something happens
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 
 
 def same_actor(a: Party, b: Party) -> bool:
-    """One actor on both sides: the same code, and not two different known sectors of it
-    ("Turkish police detained Turkish activists" is an event; "India praised India" is not)."""
+    """One actor on both sides: the same code and the same sector ("Turkish police detained
+    Turkish activists" is an event; "India praised India" is not). A sector-less place or people
+    ("Omdurman", "Iraqis") is not the state, and a named person is not the state or place of their
+    own country ("Sudanese rebels shelled Omdurman", "President X vowed to democratise Serbia": domestic
+    events, coded country to country as CAMEO codes them)."""
     x, y = a.referent.actor, b.referent.actor
-    return x.code == y.code and (x.sector is None or y.sector is None or x.sector == y.sector)
+    return x.code == y.code and x.sector == y.sector and a.referent.person == b.referent.person
+
+
+@lru_cache(maxsize=64)
+def verb_preps(root: str, code3: str) -> frozenset[str]:
+    """The prepositions that name a verb's target for a CAMEO root (and 3-digit code)."""
+    return TARGET_PREPS | VERB_PREPS.get(root, frozenset()) | VERB_PREPS.get(code3, frozenset()) | \
+        (LOCATION_PREPS if root in LOCATIVE_ROOTS else frozenset())
+
+
+@lru_cache(maxsize=1)
+def multiword_role_heads() -> frozenset[str]:
+    """Last words of the multi-word role phrases of the shipped roles.tsv ("group" of "human rights
+    group", "leaders" of "opposition leaders"): only these lower-case heads are worth a multi-word
+    lookup (a dictionary with other multi-word roles still has them matched as mentions)."""
+    return frozenset(e.key[-1] for e in tables.read_roles(tables.DATA_DIR / "roles.tsv") if len(e.key) > 1)
+
+
+@lru_cache(maxsize=8)
+def memoised(role_sector):
+    """role_sector (word or phrase -> sector) with its answers kept: the same role phrases come
+    up in sentence after sentence, and each lookup tokenises its phrase."""
+    return lru_cache(maxsize=8192)(role_sector)
+
+
+def may_be_same(a: Party, b: Party) -> bool:
+    """Could both be one actor? The same code and sector, or a sector left open by a people
+    ("Chinese engineers") that may be any body of that country. What a generic actor ("rebels",
+    "the minister") must not take the country of: "Rebels kidnapped Chinese engineers" does not
+    make the rebels Chinese; but people act where they are ("Leaders agreed to postpone the rally
+    in Baku": a place, PLACE_VIA, clashes with no body of its country)."""
+    x, y = a.referent.actor, b.referent.actor
+    if x.code != y.code:
+        return False
+    if x.sector == y.sector:
+        return True
+    return (x.sector is None or y.sector is None) and PLACE_VIA not in (a.via, b.via)
+
+
+def is_person(m: ActorMention) -> bool:
+    """A mention of a named person: an office holder, or a title with a name the tables lack."""
+    return m.how.startswith(PERSON_HOW) or UNLISTED_NAME_HOW in m.how
 
 
 def token_owners(doc, mentions: list[ActorMention]) -> list[int | None]:
@@ -67,13 +151,24 @@ class ArgumentFinder:
 
     def __init__(self, lexicon: Lexicon, role_sector, doc, mentions: list[ActorMention], memory: DocumentMemory):
         self.lex = lexicon
-        self.role_sector = role_sector
+        self.role_sector = memoised(role_sector)
         self.doc = doc
         self.text = doc.text
         self.mentions = mentions
         self.memory = memory
         self.owner = token_owners(doc, mentions)
         self._any_owner = any(k is not None for k in self.owner)
+        self._last_mention_start = mentions[-1].start if mentions else -1  # mentions are sorted
+        # sector-less mentions that are places (metonyms.tsv rows) or "ethnic <demonym>"
+        self._places: set[int] = set()
+        self._ethnic: set[int] = set()
+        for k, m in enumerate(mentions):
+            if m.actor.sector is None:
+                if m.how.startswith(PLACE_HOW):
+                    self._places.add(k)
+                elif m.how.startswith(DEMONYM_HOW) and \
+                        self.text[max(0, m.start - 8):m.start].rstrip().lower().endswith("ethnic"):
+                    self._ethnic.add(k)
         self._best: dict[int, int | None] = {}  # head token index -> best_mention (fixed per sentence)
         self._requires_target = tuple(lexicon.grammar.get("requires_target", ()))
 
@@ -112,7 +207,7 @@ class ArgumentFinder:
         for p in parties:
             a = p.referent.actor
             if p.via == "generic" and a.country and any(
-                    o.via != "generic" and same_actor(p, o) for o in others):
+                    o.via != "generic" and may_be_same(p, o) for o in others):
                 p = Party(Referent(Actor(a.sector, None, a.sector, a.name), p.referent.text, False), p.via)
             out.append(p)
         return out
@@ -131,7 +226,7 @@ class ArgumentFinder:
             a = p.referent.actor
             if p.via == "generic" and not a.country:
                 moved = Party(Referent(Actor(country, country, a.sector, a.name), p.referent.text, False), p.via)
-                if not any(same_actor(moved, o) for o in others):
+                if not any(may_be_same(moved, o) for o in others):
                     p = moved
             out.append(p)
         return out
@@ -148,8 +243,21 @@ class ArgumentFinder:
             if speaker:
                 c.sources = speaker
                 c.reported = True
+        if not c.sources and subj is None and passive is not None and c.rule.code[:2] in PASSIVE_PLACE_ROOTS:
+            c.sources = self.place_authority(verb)
         if passive is None:
-            c.targets = self.objects(verb, c.rule.code[:2])
+            c.targets = self.objects(verb, c.rule.code[:2], code=c.rule.code)
+
+    def place_authority(self, verb) -> list[Party]:
+        """'X was arrested in Lebanon': the state where it happened (one named country)."""
+        found = [p for child in verb.children if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS
+                 for g in child.children if g.dep_ == "pobj" for p in self.parties(g)
+                 if p.referent.actor.country and p.referent.actor.code == p.referent.actor.country]
+        countries = {p.referent.actor.country for p in found}
+        if len(countries) != 1:
+            return []
+        a = found[0].referent.actor
+        return [Party(Referent(Actor(a.country, a.country, "GOV", a.name), found[0].referent.text, False), "mention")]
 
     def noun_arguments(self, c: Candidate, noun) -> None:
         """'India's strikes on Pakistan', 'Indian strikes', 'strikes by India', or the subject of a
@@ -168,15 +276,17 @@ class ArgumentFinder:
                 if not c.sources:
                     c.sources = self.speaker(verb)
                     c.reported = bool(c.sources)
-                c.targets = self.objects(verb, c.rule.code[:2], skip=head)
+                c.targets = self.objects(verb, c.rule.code[:2], skip=head, code=c.rule.code)
         if not c.sources:  # "its campaign" with no governing verb to name the actor
             for tok in (noun, head):
                 for child in tok.children:
                     if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
                         c.sources = self.parties(child, allow_coref=True)
         c.targets = self.noun_targets(noun, c.rule.code[:2]) + c.targets
-        if head is not noun:
+        if head.i != noun.i:
             c.targets = self.noun_targets(head, c.rule.code[:2]) + c.targets
+        if not c.targets:  # "announced a suspension of flights to Libya"
+            c.targets = self.nested_targets(head, c.rule.code[:2])
 
     def partitive_head(self, head):
         """'began a new round of joint exercises': the noun phrase the verb governs is 'round'."""
@@ -195,7 +305,8 @@ class ArgumentFinder:
         for tok in (noun, phrase_head(noun)):
             for child in tok.children:
                 if (child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS) or \
-                        (child.dep_ in ("amod", "compound") and self.owner[child.i] is not None):
+                        (child.dep_ in ("amod", "compound") and self.owner[child.i] is not None
+                         and not self.is_place(self.owner[child.i])):  # "the Mosul bombing": where
                     found.append(child)
                 elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
                     found.extend(g for g in child.children if g.dep_ == "pobj")
@@ -212,20 +323,23 @@ class ArgumentFinder:
         return unique(parties)
 
     def noun_targets(self, noun, root: str, preps: frozenset[str] | None = None) -> list[Party]:
-        if preps is None:
-            preps = TARGET_PREPS | (LOCATION_PREPS if root in LOCATIVE_ROOTS else frozenset())
+        """Actors after the target prepositions of a noun: the trigger's own ("strikes on X"), or
+        those a verb's root gives its object (OBJECT_PREPS: "rejected calls by X")."""
+        if preps is None:  # a noun trigger's "by X" is its doer, never its target
+            preps = (TARGET_PREPS | (LOCATION_PREPS if root in LOCATIVE_ROOTS else frozenset())
+                     | (PATIENT_OF if root in PATIENT_OF_ROOTS else frozenset())) - {"by"}
         out: list[Party] = []
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "by":
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for g in child.children:
-                    if g.dep_ == "pobj":
-                        out += self.parties(g, allow_coref=True)
+                    if g.dep_ == "pobj":  # force: "strikes on sites in X" hit X
+                        out += self.parties(g, allow_coref=True, of_phrase=root in LOCATIVE_ROOTS)
         return out
 
     def subject(self, verb, depth: int = 0):
         """(subject head token or None, passive-subject token or None), climbing through
         xcomp/conj/advcl/relcl to the clause that has the subject."""
-        subj = passive = None
+        subj = passive = agent = None
         if misparsed_verb(verb) and not any(c.dep_ == "nsubj" for c in verb.children):
             verb = verb.head
         for child in verb.children:
@@ -234,7 +348,11 @@ class ArgumentFinder:
             elif child.dep_ == PASSIVE_SUBJ:
                 passive = child
             elif child.dep_ == "agent":
-                subj = next((g for g in child.children if g.dep_ == "pobj"), subj)
+                agent = next((g for g in child.children if g.dep_ == "pobj"), agent)
+        # the "by" agent names the doer of a passive; beside an active subject it is a misparse
+        # ("X shortened by one hour the curfew")
+        if agent is not None and (subj is None or subj.dep_ == "expl" or passive is not None):
+            subj = agent
         if subj is not None and subj.dep_ == "expl":
             subj = None
         if subj is not None or passive is not None or depth > 4 or verb.head is verb:
@@ -253,25 +371,62 @@ class ArgumentFinder:
             return s, None
         if verb.dep_ in ("conj", "advcl", "pcomp", "prep", "acomp") or (
                 depth > 0 and verb.dep_ in ("dobj", "pobj", "attr")):  # "issued a statement calling on"
-            s, _ = self.subject(head, depth + 1)
+            s, p = self.subject(head, depth + 1)
+            if p is not None and verb.dep_ == "conj" and any(c.dep_ == "aux" for c in verb.children) \
+                    and not any(c.dep_ == "auxpass" for c in verb.children):
+                return p, None  # "X was indicted by Y and will resign": X resigns
             return s, None
         if verb.dep_ == "relcl":
             return head, None
         return None, None
 
-    def objects(self, verb, root: str, skip=None) -> list[Party]:
-        preps = TARGET_PREPS | (LOCATION_PREPS if root in LOCATIVE_ROOTS else frozenset())
+    def nested_targets(self, noun, root: str) -> list[Party]:
+        """Named actors after a target preposition inside a phrase that names none itself,
+        through 'of' chains: 'sanctions against X', 'a suspension of links with X'. Not for
+        11 DISAPPROVE ("condemned the attack on X" does not target X)."""
+        if root == "11" or noun.idx >= self._last_mention_start:  # nothing named after it
+            return []
+        out: list[Party] = []
+        nested = NESTED_PREPS - TOPIC_PREPS if root in TOPIC_ROOTS else NESTED_PREPS
+        stack, seen = [noun], []
+        while stack and len(seen) < 3:
+            tok = stack.pop()
+            seen.append(tok)
+            for child in tok.children:
+                if child.dep_ != "prep":
+                    continue
+                low = child.lower_
+                if low in nested:
+                    for g in child.children:
+                        if g.dep_ == "pobj":  # "protest against abuses by X": X
+                            found = [p for p in self.parties(g, allow_coref=True) if p.via != "generic"]
+                            out += found or self.agents(g)
+                elif low == "of" or low in LOCATION_PREPS:  # "in protest against X"
+                    stack += [g for g in child.children if g.dep_ == "pobj" and not self.has_mention(g)]
+        for tok in seen[1:]:  # "the return of property seized by X": X
+            out = out or self.agents(tok)
+        return out
+
+    def objects(self, verb, root: str, skip=None, code: str = "") -> list[Party]:
+        preps = verb_preps(root, code[:3])
         out: list[Party] = []
         places: list[Party] = []
         given: list[Party] = []  # generic role nouns as the thing handed over ("shipped drones")
+        framed: list[Party] = []  # inside a circumstance: "in protest against X", "in talks with X"
+        skip_i = -1 if skip is None else skip.i
         children = list(verb.children)
         if misparsed_verb(verb):  # the 'object' noun heads the clause
             out += self.parties(verb.head, allow_coref=True, of_phrase=True)
-            children = [c for c in verb.head.children if c is not verb]
+            children = [c for c in verb.head.children if c.i != verb.i]
         for child in children:
-            if child is skip:
+            if child.i == skip_i:  # spaCy makes a new Token object on each access: compare indexes
                 continue
-            if child.dep_ == "dative" and child.lower_ in preps:  # "supply weapons to India"
+            dep = child.dep_
+            if dep == "prt" and child.lower_ == "up":  # "kidnapped up to 16 Russian advisers"
+                out += [p for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                        for g in prep.children if g.dep_ == "pobj"
+                        for p in self.parties(g, allow_coref=True, of_phrase=True)]
+            elif dep == "dative" and child.lower_ in preps:  # "supply weapons to India"
                 out += [p for g in child.children if g.dep_ == "pobj"
                         for p in self.parties(g, allow_coref=True, of_phrase=True)]
             elif child.dep_ in ("dobj", "dative", "oprd", "attr"):
@@ -293,17 +448,24 @@ class ArgumentFinder:
                     out += found
                 if obj_preps:
                     given += [p for p in named if p.via == "generic"]
+                if not out and not named:  # "prevented the rally staged by students": the students
+                    out += self.nested_targets(child, root) or self.agents(child)
             elif child.dep_ in ("prep", "prt") and child.lower_ in preps:
-                found = [p for g in child.children if g.dep_ == "pobj" and g is not skip
-                         for p in self.parties(g, allow_coref=True, of_phrase=True)]
+                pobjs = [g for g in child.children if g.dep_ == "pobj" and g.i != skip_i]
+                found = [p for g in pobjs for p in self.parties(g, allow_coref=True, of_phrase=True)]
                 if child.lower_ in LOCATION_PREPS:
-                    places += found  # "arrested protesters in Cairo": a place only when no one else
-                else:
-                    out += found
+                    # "arrested protesters in Cairo": a place only when no one else; "a curfew in
+                    # Algiers": the city, not its government
+                    places += [self.as_place(p) for p in found]
+                else:  # "called for sanctions against X"
+                    out += found or [p for g in pobjs for p in self.nested_targets(g, root)]
+            elif child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:  # "in protest against X"
+                framed += [p for g in child.children if g.dep_ == "pobj" and not self.has_mention(g)
+                           for p in self.nested_targets(g, root)]
         if given and any(p.via != "generic" for p in out):
             out = [p for p in out if p not in given]  # "shipped drones to Pakistan": Pakistan only
         if not out:
-            out = places
+            out = places or framed
         if not out:
             for child in verb.children:
                 if child.dep_ in ("ccomp", "xcomp"):
@@ -311,7 +473,9 @@ class ArgumentFinder:
                     if s is not None:
                         out += self.parties(s, allow_coref=True)
                     else:  # "offered to mediate between India and Pakistan"
-                        out += self.objects(child, root) if child.dep_ == "xcomp" else []
+                        out += self.objects(child, root, code=code) if child.dep_ == "xcomp" else []
+                elif infinitive_advcl(child):  # "opened fire to disperse the protesters"
+                    out += self.objects(child, root, code=code)
         return unique(out)
 
     def agents(self, noun) -> list[Party]:
@@ -334,13 +498,20 @@ class ArgumentFinder:
         still refers back through coreference first."""
         branches = [head] + [c for c in head.conjuncts if c.i > head.i]
         appos = [c for c in head.children if c.dep_ == "appos"]
-        if appos and any(self.has_mention(a) for a in appos):
+        if appos and (any(self.owner[a.i] is not None for a in appos) or (
+                self.owner[head.i] is None and any(self.has_mention(a) for a in appos))):
+            # "its foreign minister, Sergei Lavrov", "the Islamist group Hamas", "NATO allies Japan
+            # and South Korea": the apposition names the actor; but "Pakistan, a key US ally," stays
+            # Pakistan (the head names one itself, the apposition only through a modifier)
             branches = [b for a in appos for b in [a] + [c for c in a.conjuncts if c.i > a.i]]
         out: list[Party] = []
         generic: list = []
         for branch in branches:
             k = self.best_mention(branch)
-            sector = self.title_sector(branch) if k is None else None
+            if k in self._ethnic:  # "ethnic Albanians in Serbia": a people, not a state
+                k, sector = None, ETHNIC_SECTOR
+            else:
+                sector = self.title_sector(branch) if k is None else None
             if k is None and (of_phrase or sector):
                 members: list[Party] = []
                 places: list[Party] = []
@@ -348,9 +519,16 @@ class ArgumentFinder:
                     if child.dep_ == "prep" and child.lower_ in MEMBER_PREPS:
                         pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                         if pobj is not None:
+                            in_place = child.lower_ in LOCATION_PREPS
+                            if in_place and not sector and branch.lower_ in self.lex.nouns and \
+                                    self.is_place(self.best_mention(pobj)):
+                                continue  # "the attacks in Mumbai": where, not who ("sites in X" are X's)
                             sub = self.parties(pobj)
-                            sub = [self.recast(p, sector) for p in sub] if sector else sub
-                            (places if child.lower_ in LOCATION_PREPS else members).extend(sub)
+                            if sector:
+                                sub = [self.recast(p, sector) for p in sub]
+                            elif in_place:  # "voting in East Jerusalem": the place
+                                sub = [self.as_place(p) for p in sub]
+                            (places if in_place else members).extend(sub)
                 # "scores of demonstrators in Nairobi": the members, not the place
                 sub = members or places
                 out += sub
@@ -368,11 +546,39 @@ class ArgumentFinder:
         out += [p for branch, sector in generic for p in self.generic_party(branch, sector)]
         return unique(out)
 
+    @staticmethod
+    def as_place(p: Party) -> Party:
+        """A capital named as where something happens ("in Algiers") is its country, no sector."""
+        a = p.referent.actor
+        if p.via != "mention" or p.referent.person or a.sector != "GOV" or a.code != a.country:
+            return p
+        return Party(Referent(Actor(a.code, a.country, None, a.name), p.referent.text, False), PLACE_VIA)
+
+    def is_place(self, k: int | None) -> bool:
+        """A city or region that stands for no body (metonyms.tsv rows without a sector)."""
+        return k in self._places
+
+    def ethnic(self, k: int) -> bool:
+        """A nationality word after 'ethnic' ("ethnic Albanians", "ethnic Russians in Ukraine")
+        names a people, wherever they live, not the state of that name."""
+        return k in self._ethnic
+
     def title_sector(self, tok) -> str | None:
         """Sector of a role noun ("police", "rebels") or of a named person's title with no
         country in it ("Interior Minister Horst Seehofer": GOV); None otherwise."""
+        sector = None
+        if not tok.text[:1].isupper():  # "a human rights group", "opposition leaders": the longest role
+            low = tok.lower_
+            if low not in multiword_role_heads():
+                return self.role_sector(low)
+            left = next((c for c in tok.lefts if c.dep_ in ("compound", "amod")), None)
+            end = tok.idx + len(tok)
+            if left is not None:
+                sector = self.role_sector(self.text[left.left_edge.idx: end]) or \
+                    self.role_sector(self.text[left.idx: end])
+            return sector or self.role_sector(tok.lower_)
         sector = self.role_sector(tok.lower_)
-        if sector or not tok.text[:1].isupper():
+        if sector:
             return sector
         left = [c for c in tok.lefts if c.dep_ == "compound"]
         if left:  # "the National Security Council": a multi-word role
@@ -463,7 +669,8 @@ class ArgumentFinder:
         best, best_len = None, -1
         for t in self.core(head):
             k = owner[t.i]
-            if k is not None:
+            if k is not None and not (k in self._places and t.i != head.i and head.lower_ in self.lex.nouns):
+                # "the Mumbai attacks" name no actor ("Darfur State" does)
                 m = self.mentions[k]
                 length = m.end - m.start
                 if length > best_len:
@@ -474,7 +681,9 @@ class ArgumentFinder:
         if k is None:
             return []
         m = self.mentions[k]
-        return [Party(Referent(m.actor, m.text, False), "mention")]
+        how = m.how
+        person = how.startswith(PERSON_HOW) or UNLISTED_NAME_HOW in how  # is_person, inlined
+        return [Party(Referent(m.actor, m.text, person), PLACE_VIA if k in self._places else "mention")]
 
     def coref(self, head) -> list[Party]:
         memory = self.memory
@@ -482,17 +691,22 @@ class ArgumentFinder:
         if low in REFLEXIVES:
             return []  # "positioned itself": the subject again, never a separate target
         phrase = text_from(self.text, head.left_edge.idx, head)
-        if any(phrase.endswith(p) for p in self.lex.phrases.get("pair_phrases", ())) or \
-                low in self.lex.grammar.get("pair_phrases", ()):
+        if phrase.endswith(self.lex.phrases.get("pair_phrases", ())) or \
+                low in self.lex.grammar.get("pair_phrases", ()):  # (a tuple: one str.endswith call)
             refs = memory.pair()
         elif low in self.lex.grammar["plural_pronouns"]:
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head is not head:
+                # "the leaders announced that they would ...": the speaker of the clause
+                said = [Party(p.referent, "coref") for p in self.speaker(head.head)]
+                if said:
+                    return said
             refs = memory.pronoun(plural=True, personal=False)
         elif low in self.lex.grammar["singular_pronouns"]:
             before = [m for m in self.mentions if m.end <= head.idx]
             if before:  # "Russia said it would ...": the sentence's own first actor;
                 # an object pronoun is the latest one ("called Erdogan and urged him")
                 m = before[-1] if head.dep_ in ("dobj", "pobj", "dative", "iobj") else before[0]
-                return [Party(Referent(m.actor, m.text, False), "coref")]
+                return [Party(Referent(m.actor, m.text, is_person(m)), "coref")]
             refs = memory.pronoun(plural=False, personal=low in ("he", "she", "him", "her", "his", "hers"))
         else:
             has_det = any(c.dep_ in ("det", "poss") for c in head.children)
@@ -509,11 +723,11 @@ class ArgumentFinder:
                 subj, _ = self.subject(cur_head)
                 if subj is not None:
                     return [Party(p.referent, "speaker" if p.via == "mention" else p.via)
-                            for p in self.parties(subj, allow_coref=True)]
+                            for p in self.parties(subj, allow_coref=True, of_phrase=True)]
             cur, hops = cur_head, hops + 1
         for child in verb.children:  # "Y urged ..., X said" parsed with 'said' under the verb
             if child.dep_ in ("parataxis", "ccomp") and self.lex.is_(child.lower_, "communication_verbs"):
                 subj, _ = self.subject(child)
                 if subj is not None:
-                    return [Party(p.referent, "speaker") for p in self.parties(subj, allow_coref=True)]
+                    return [Party(p.referent, "speaker") for p in self.parties(subj, allow_coref=True, of_phrase=True)]
         return []

@@ -12,7 +12,7 @@ class Party:
     """One side of an event: a resolved actor and how it was found."""
 
     referent: Referent
-    via: str  # "mention", "coref", "speaker"
+    via: str  # "mention", "coref", "speaker", "generic" (a role noun: "police") or "place" ("in Algiers")
 
 
 @dataclass

@@ -36,6 +36,8 @@ def trigger_roles(crisis: Crisis, actors, resolver: PartyResolver) -> str | None
         before = text[: m.start].split()
         if before and before[-1].lower() in VICTIM_PREPS:
             continue  # the victim: "attack on Israel"
+        if m.actor.sector is None and m.how.startswith("metonym"):
+            continue  # a place says where it happened ("Mumbai terror attacks"), not who did it
         party = resolver.party_of(m)
         if party is None and m.actor.country in crisis.parties:
             party = m.actor.country
