@@ -31,6 +31,7 @@ MANUAL_OVERRIDES = {
     # not to arrest), not a material RETREAT
     "0813": ("CONCEDE", "", "legal"),
     "0814": ("CONCEDE", "", "legal"),
+    "0831": ("RETREAT", "resign", "political_institutions"),  # manual: resignations are RETREAT 'resign'
 }
 
 HEADER = """\
@@ -55,6 +56,8 @@ HEADER = """\
 #   as the 2021 mapping has it; 195 (aerial weapons) gets PLOVER 2.0's 'aerial' mode.
 # - 0813/0814 (ease curfew, state of emergency or martial law) are CONCEDE, not RETREAT as the 2021
 #   mapping has them: the PLOVER 2.0 manual lists removing curfews under CONCEDE.
+# - 0831 (accede to demands for change in leadership: a resignation) is RETREAT 'resign', as the
+#   PLOVER 2.0 manual says ("RETREAT also covers resignations of government officials").
 """
 COLUMNS = ["code", "name", "root", "quad_class", "goldstein", "plover_event", "plover_mode",
            "plover_context", "plover_quad", "plover_score"]

@@ -22,7 +22,10 @@ from comity.records import ActorMention
 
 GOVERNING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})  # their clauses hold the content
 DESCRIBING_FACTOR = 0.8  # confidence of a verb in a clause that modifies a noun (acl, relcl)
-REQUEST_ROOTS = ("02", "03", "10", "12", "13")  # "urged a ceasefire": the noun is the request's content
+REQUEST_ROOTS = ("02", "03", "10", "12", "13")
+# ... and, past a verb that is no trigger, the roots whose clause holds no event of its own (not 13:
+# "threatened to launch an offensive" is the offensive's threat, and the noun carries the target)
+CLAUSE_FILLING_ROOTS = ("02", "03", "10", "12")  # "urged a ceasefire": the noun is the request's content
 
 
 class SentenceExtractor:
@@ -80,6 +83,8 @@ class SentenceExtractor:
                 continue
             if tok.dep_ in ("amod", "compound") and ns is None and not misparsed_verb(tok):
                 continue  # "the condemned man", "strike force": modifiers, not events
+            if ns is not None and tok.dep_ == "compound" and self.lex.is_(tok.head.lower_, "unit_nouns"):
+                continue  # "riot police", "assault rifles", "strike force": a kind of unit or weapon
             options = vs if (vs and (ns is None or is_verbal(tok))) else ns
             if not options:
                 continue
@@ -178,6 +183,16 @@ class SentenceExtractor:
                 if outer is not None and not light and outer.rule.code[:2] in REQUEST_ROOTS \
                         and not args.own_source_tokens(tok):
                     c.dropped = True
+                elif outer is None and verb.dep_ in ("acl", "relcl", "xcomp") and not args.own_source_tokens(tok):
+                    # "rejected an invitation to attend a meeting", "urged Kabul to attend the talks":
+                    # the noun fills the clause of a governing appeal, offer, demand or rejection
+                    owner = verb.head
+                    if verb.dep_ != "xcomp":  # the clause describes a noun: take the verb governing it
+                        noun_head = phrase_head(owner)
+                        owner = noun_head.head.head if noun_head.dep_ == "pobj" else noun_head.head
+                    governing = by_token.get(owner.i)
+                    if governing is not None and governing.rule.code[:2] in CLAUSE_FILLING_ROOTS:
+                        c.dropped = True
 
     def _reported_requests(self, doc, live: list[Candidate], ccomps: list[int],
                            args: ArgumentFinder) -> list[Candidate]:

@@ -3,7 +3,8 @@
 Reads the trigger's auxiliaries, adverbs and governing verbs (grammar.yaml word lists):
 "did not condemn" / "refused to back" → negated; "appeared to" → hedged; "will" → future;
 "plans to" → intent; "would ... if", a trigger inside an if-clause or one that governs an if-clause
-("may halt mediation if ...") → conditional; "prepared to resume shelling" → preparation of force.
+("may halt mediation if ...") → conditional; "prepared to resume shelling" → preparation of force;
+"lifting the sanctions is out of the question" → negated.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from comity.coder.patterns import Lexicon
 from comity.coder.tree import infinitive_advcl, phrase_head
 
 MAX_CLIMB = 6
+COPULAS = frozenset({"is", "was", "are", "were", "be", "remains", "remain", "remained", "seems", "seemed"})
 
 
 def in_reported_clause(tok, lex: Lexicon) -> bool:
@@ -80,10 +82,25 @@ def _preparing(chain, lex: Lexicon) -> bool:
     return False
 
 
+def _ruled_out(tok, phrases: frozenset[str]) -> bool:
+    """'lifting the sanctions is out of the question': the act is the subject of a copula whose
+    complement rules it out (grammar.yaml ruled_out_phrases)."""
+    head = tok.head
+    if tok.dep_ not in ("csubj", "nsubj") or head.i == tok.i or head.lower_ not in COPULAS or not phrases:
+        return False
+    complement = next((ch for ch in head.children if ch.i > head.i and ch.dep_ in ("prep", "attr", "acomp")), None)
+    if complement is None:
+        return False
+    rest = " ".join(t.lower_ for t in head.doc[head.i + 1: complement.right_edge.i + 1])
+    return any(rest.startswith(p) or f" {p}" in rest for p in phrases)
+
+
 def negation_and_modality(c: Candidate, doc, lex: Lexicon) -> None:
     """Set c.negated and c.modality from the words around the trigger."""
     g = lex.grammar
     tok = doc[c.token_i]
+    if _ruled_out(tok if c.trigger.kind == "verb" else phrase_head(tok), g.get("ruled_out_phrases", frozenset())):
+        c.negated = True
     if c.trigger.kind == "noun":
         head = phrase_head(tok)
         if any(ch.dep_ == "det" and ch.lower_ in ("no", "neither") for ch in head.children):
