@@ -1,21 +1,26 @@
 #!/bin/sh
 # Reproduce the accuracy figures in benchmarks/RESULTS.md.
-# Usage: sh benchmarks/run_accuracy.sh [SHARED_DIR]     (from the repository root; takes ~20 minutes on 2 CPUs)
+# Usage: sh benchmarks/run_accuracy.sh [SHARED_DIR] [all|coder]   (from the repository root; ~20 minutes on 2 CPUs)
+# "coder" reruns only the rows that depend on the coder's rules and tables (the classifier-alone rows
+# depend on the classifier's code and the gold data only).
 # Writes benchmarks/results/*.json. Held-out figures come from 5-fold cross-validation (seed 13) and
 # from the fixed DEV/TEST split of scripts/split_gold.py (TEST scored, never looked at sentence by sentence).
 set -e
 SHARED="${1:-../shared}"
+WHICH="${2:-all}"
 G="$SHARED/gold"
 QUAD="$G/cameo_quad/train.tsv"
 GSR="$G/plover_gsr/PLOVER_GSR_CAMEO.txt"
 SYN="$(ls "$G"/ngec_synthetic/*.csv | head -1)"
 OUT=benchmarks/results
 # --- 5-fold cross-validation on each whole gold set
+if [ "$WHICH" = all ]; then
 comity eval quad "$QUAD" --engine classifier --cv 5 --extra-gsr "$GSR" --json > $OUT/quad_classifier_cv5.json
+comity eval gsr "$GSR" --engine classifier --cv 5 --extra-quad "$QUAD" --extra-synthetic "$SYN" --json > $OUT/gsr_classifier_synthetic_cv5.json
+fi
 comity eval quad "$QUAD" --engine coder --cv 5 --extra-gsr "$GSR" --json > $OUT/quad_coder_classifier_cv5.json
 comity eval quad "$QUAD" --engine coder --cv 5 --extra-gsr "$GSR" --fill-threshold tune --json > $OUT/quad_coder_classifier_tuned_cv5.json
 comity eval quad "$QUAD" --engine rules --json > $OUT/quad_rules.json
-comity eval gsr "$GSR" --engine classifier --cv 5 --extra-quad "$QUAD" --extra-synthetic "$SYN" --json > $OUT/gsr_classifier_synthetic_cv5.json
 comity eval gsr "$GSR" --engine coder --cv 5 --extra-quad "$QUAD" --json > $OUT/gsr_coder_classifier_cv5.json
 comity eval gsr "$GSR" --engine coder --cv 5 --extra-quad "$QUAD" --extra-synthetic "$SYN" --json > $OUT/gsr_coder_classifier_synthetic_cv5.json
 comity eval gsr "$GSR" --engine rules --json > $OUT/gsr_rules.json
@@ -26,7 +31,7 @@ python scripts/train_event_classifier.py --quad "$SPLIT/cameo_quad/dev.tsv" --gs
     --synthetic "$SYN" --out "$SPLIT/dev_model.npz"
 comity eval quad "$SPLIT/cameo_quad/test.tsv" --engine rules --json > $OUT/quad_test_rules.json
 comity eval quad "$SPLIT/cameo_quad/test.tsv" --engine coder --model "$SPLIT/dev_model.npz" --json > $OUT/quad_test_coder_devmodel.json
-comity eval quad "$SPLIT/cameo_quad/test.tsv" --engine classifier --model "$SPLIT/dev_model.npz" --json > $OUT/quad_test_classifier_devmodel.json
+[ "$WHICH" = all ] && comity eval quad "$SPLIT/cameo_quad/test.tsv" --engine classifier --model "$SPLIT/dev_model.npz" --json > $OUT/quad_test_classifier_devmodel.json
 comity eval gsr "$SPLIT/plover_gsr/test.json" --engine rules --json > $OUT/gsr_test_rules.json
 comity eval gsr "$SPLIT/plover_gsr/test.json" --engine coder --model "$SPLIT/dev_model.npz" --json > $OUT/gsr_test_coder_devmodel.json
 rm -rf "$SPLIT"
