@@ -240,7 +240,7 @@ def read_office_holders(path: Path):
     return entries
 
 
-WORD_LISTS = ("former", "stance_prefix", "place_suffix", "name_stop")
+WORD_LISTS = ("former", "stance_prefix", "place_suffix", "name_stop", "weapon")
 
 
 def read_word_lists(path: Path) -> dict[str, frozenset[str]]:

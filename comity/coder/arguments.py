@@ -1,11 +1,14 @@
 """Who did it and to whom: the source and target actors of a trigger, read off the parse.
 
 Sources come from the grammatical subject (passive: the "by" agent; subject-less clauses: the
-controlling verb's subject, or the speaker of a reported clause), targets from objects and the
+controlling verb's subject, or the speaker of a reported clause, but never for violence in an
+agentless passive; a stative participle's subject: "X is opposed to"), targets from objects (shared
+by coordinated verbs: "condemned and rejected X's claims") and the
 prepositions that name a recipient, by CAMEO root ("withdrew from X", "arrived in X"); when those
 name nobody, from inside the phrase ("called for sanctions against X", "a suspension of flights to
 X", "in protest against abuses by X", "prevented a rally staged by X") and then from a place
-("a curfew in X"). Noun phrases map to actors through the actor mentions the dictionary found, one
+("a curfew in X"), the clause that describes the object ("demands that X resign", "a strike
+that shut down X") or the attack a toll belongs to ("shelled X, killing 20"). Noun phrases map to actors through the actor mentions the dictionary found, one
 party per coordinated branch ("India and Pakistan"), falling back to coreference
 (comity.coder.coref) for pronouns, role nouns and "the two countries". Places, ethnic groups and
 domestic events: see comity/data/actors/README.md.
@@ -39,7 +42,18 @@ VERB_PREPS = {"08": frozenset({"from", "of"}), "16": frozenset({"from"}), "17": 
 # Prepositions inside a trigger's object or prepositional phrase that name the target when the
 # phrase itself names no actor: "called for sanctions against X", "announced a suspension of
 # links with X", "mobilised reservists for a war against X".
-NESTED_PREPS = frozenset({"on", "upon", "against", "with", "to", "toward", "towards", "between", "among"})
+NESTED_PREPS = frozenset({"on", "upon", "against", "with", "to", "toward", "towards", "between", "among",
+                          "into"})  # "an inquiry into crimes committed by X", "the incursion into X"
+ASYLUM_NOUNS = frozenset({"asylum", "refuge", "sanctuary"})
+# "in protest of / at / over X": what is protested is the target
+PROTEST_NOUNS = frozenset({"protest", "protests"})
+PROTEST_PREPS = frozenset({"of", "at", "over"})
+# what may stand between a verb and the coordinated verb whose object it shares
+SHARED_OBJECT_GAP = frozenset({"cc", "punct", "advmod", "npadvmod", "prt", "neg"})
+# Roots whose object noun's "that" clause names the target by its subject: "insisted on its demands
+# that the government resign", "renewed its appeal that India talk to Pakistan".
+CLAUSE_TARGET_ROOTS = frozenset({"02", "10"})
+REQUEST_PREPS = frozenset({"from"})  # "demands for reforms from the government"
 # after statements and talks, "on" gives the topic: "discussed the situation on the India-China border"
 TOPIC_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 TOPIC_PREPS = frozenset({"on", "upon"})
@@ -47,9 +61,18 @@ TOPIC_PREPS = frozenset({"on", "upon"})
 # activists", "the shelling of Sarajevo" (not 15: "the deployment of Indian troops" is the deployer's).
 PATIENT_OF_ROOTS = frozenset({"17", "18", "19", "20"})
 PATIENT_OF = frozenset({"of"})
+# ... and codes whose noun's "of X" is the doer: forces moved ("the deployment of NATO troops" 15,
+# "of UN peacekeepers" 074, "the withdrawal of Serbian forces" 087)
+AGENT_OF_CODES = ("15", "074", "087")
 # Roots whose agentless passive takes the state where it happened as the doer: "X was arrested in
 # Lebanon" (its authorities arrested X).
 PASSIVE_PLACE_ROOTS = frozenset({"17"})
+# Participles whose "passive" subject is the doer, a state of mind or of readiness: "Israel is
+# opposed to mediation", "Vietnam is committed to reform", "Serb forces were engaged in fighting".
+STATIVE_PASSIVES = frozenset({"opposed", "committed", "determined", "prepared", "dedicated", "resolved",
+                              "engaged", "involved", "poised", "inclined"})
+VIOLENT_ROOTS = frozenset({"14", "18", "19", "20"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})  # protest and force: done to, not by, those who report it
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})  # with a reciprocal trigger (grammar.yaml)
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "encourage", "persuade", "force", "order",
                             "advise", "invite", "request", "tell", "allow", "help"})
@@ -71,6 +94,12 @@ OBJECT_PREPS = {"03": _GIVE, "04": _GIVE, "06": _GIVE, "07": _GIVE,
 REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
 # "the leaders of India", "officials from Pakistan", "nations, including the US and Russia"
 MEMBER_PREPS = frozenset({"of", "from", "in", "including", "like", "such"})
+# sectors a role modifier gives the people it describes: "rebel commanders" REB, not MIL
+AFFILIATION_SECTORS = frozenset({"REB", "OPP"})
+# "guerrillas operating in Macedonia", "a group based in Trinidad": people of where they are (not
+# for state bodies: "troops stationed in Japan" are not Japan's)
+RESIDENCE_PARTICIPLES = frozenset({"based", "operating", "living", "active", "fighting", "residing"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 ETHNIC_SECTOR = "CVL"  # "ethnic Albanians": civilians of the country they live in
 # What an ActorMention's `how` (comity.actors.dictionary) says about it: a metonyms.tsv row (with no
 # sector: a city or region, not a seat of power), a demonym, a named person (an office holder, or a
@@ -106,6 +135,12 @@ def multiword_role_heads() -> frozenset[str]:
     group", "leaders" of "opposition leaders"): only these lower-case heads are worth a multi-word
     lookup (a dictionary with other multi-word roles still has them matched as mentions)."""
     return frozenset(e.key[-1] for e in tables.read_roles(tables.DATA_DIR / "roles.tsv") if len(e.key) > 1)
+
+
+@lru_cache(maxsize=1)
+def weapon_words() -> frozenset[str]:
+    """Role nouns that are arms ("drones", "artillery"; function_words.tsv 'weapon')."""
+    return tables.read_word_lists(tables.DATA_DIR / "function_words.tsv")["weapon"]
 
 
 @lru_cache(maxsize=8)
@@ -161,14 +196,16 @@ class ArgumentFinder:
         self._last_mention_start = mentions[-1].start if mentions else -1  # mentions are sorted
         # sector-less mentions that are places (metonyms.tsv rows) or "ethnic <demonym>"
         self._places: set[int] = set()
-        self._ethnic: set[int] = set()
+        self._ethnic: dict[int, str] = {}  # mention -> sector of the people ("ethnic Albanian rebels": REB)
         for k, m in enumerate(mentions):
-            if m.actor.sector is None:
-                if m.how.startswith(PLACE_HOW):
-                    self._places.add(k)
-                elif m.how.startswith(DEMONYM_HOW) and \
-                        self.text[max(0, m.start - 8):m.start].rstrip().lower().endswith("ethnic"):
-                    self._ethnic.add(k)
+            if m.actor.sector is None and m.how.startswith(PLACE_HOW):
+                self._places.add(k)
+            elif m.how.startswith(DEMONYM_HOW) and \
+                    self.text[max(0, m.start - 8):m.start].rstrip().lower().endswith("ethnic"):
+                self._ethnic[k] = m.actor.sector or ETHNIC_SECTOR
+        # the one country the sentence names, a people's "ethnic" nationality left out
+        countries = {m.actor.country for k, m in enumerate(mentions) if m.actor.country and k not in self._ethnic}
+        self._sentence_country = next(iter(countries)) if len(countries) == 1 else None
         self._best: dict[int, int | None] = {}  # head token index -> best_mention (fixed per sentence)
         self._requires_target = tuple(lexicon.grammar.get("requires_target", ()))
 
@@ -234,11 +271,18 @@ class ArgumentFinder:
     def verb_arguments(self, c: Candidate, verb) -> None:
         """Subject (or passive agent, or the speaker of a reported clause) → objects."""
         subj, passive = self.subject(verb)
+        if passive is not None and subj is None and self.stative(verb):
+            subj, passive = passive, None  # "Israel is opposed to the plan": Israel opposes it
         if passive is not None:  # "Pakistan was attacked by India"
-            c.targets = self.parties(passive)
+            c.targets = self.parties(passive, allow_coref=True, of_phrase=True)
+            if not c.targets and c.rule.code[:2] in FORCE_ROOTS:  # "a camp for Congolese refugees was shelled"
+                c.targets = [p for child in passive.children if child.dep_ == "prep" and child.lower_ == "for"
+                             for g in child.children if g.dep_ == "pobj" for p in self.parties(g)]
         if subj is not None:
             c.sources = self.parties(subj, allow_coref=True, of_phrase=True)
-        if not c.sources:
+        if not c.sources and (passive is None or subj is not None or c.rule.code[:2] not in VIOLENT_ROOTS):
+            # violence in an agentless passive is not the speaker's ("four officers were injured,
+            # police said"); an arrest or a withdrawal may be ("three men were detained, police said")
             speaker = self.speaker(verb)
             if speaker:
                 c.sources = speaker
@@ -247,6 +291,26 @@ class ArgumentFinder:
             c.sources = self.place_authority(verb)
         if passive is None:
             c.targets = self.objects(verb, c.rule.code[:2], code=c.rule.code)
+            if not c.targets and c.rule.code[:2] in FORCE_ROOTS and verb.dep_ in ("advcl", "conj") and \
+                    not any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.children) and self.attack_verb(verb.head):
+                # "shelled the camps near X, killing 20": the same attack, the same target
+                c.targets = self.objects(verb.head, c.rule.code[:2], skip=verb, code=c.rule.code)
+            if not c.targets and c.rule.code[:2] in FORCE_ROOTS:
+                # "killed 23 people when they blew themselves up in Tel Aviv": where the act happened
+                for child in verb.children:
+                    if child.dep_ == "advcl" and all(g.lower_ in self.lex.grammar["plural_pronouns"] |
+                                                     self.lex.grammar["singular_pronouns"]
+                                                     for g in child.children if g.dep_ == "nsubj"):
+                        c.targets += self.objects(child, c.rule.code[:2], code=c.rule.code)
+
+    def attack_verb(self, verb) -> bool:
+        """A verb the patterns code as force ("shelled"), or a light verb ("launched" fire)."""
+        return self.lex.is_(verb.lower_, "light_verbs") or any(
+            r.code[:2] in FORCE_ROOTS for t in self.lex.verbs.get(verb.lower_, ()) for r in t.rules)
+
+    def stative(self, verb) -> bool:
+        """A participle of STATIVE_PASSIVES as the clause's verb ("is opposed to", "are engaged in")."""
+        return verb.lower_ in STATIVE_PASSIVES
 
     def place_authority(self, verb) -> list[Party]:
         """'X was arrested in Lebanon': the state where it happened (one named country)."""
@@ -263,7 +327,7 @@ class ArgumentFinder:
         """'India's strikes on Pakistan', 'Indian strikes', 'strikes by India', or the subject of a
         light verb governing the noun ('India carried out strikes on Pakistan')."""
         head = self.partitive_head(phrase_head(noun))
-        c.sources = self.own_source(noun)
+        c.sources = self.own_source(noun) or self.of_doer(head, c.rule.code)
         c.own_source = bool(c.sources)
         if not c.sources:
             gov = head.head
@@ -322,12 +386,22 @@ class ArgumentFinder:
                 parties += self.parties(tok, allow_coref=True)
         return unique(parties)
 
+    def of_doer(self, noun, code: str) -> list[Party]:
+        """'the deployment of NATO troops', 'the withdrawal of Serbian forces': for moving forces
+        (AGENT_OF_CODES) the named actor after 'of' is the one who acts."""
+        if not code.startswith(AGENT_OF_CODES):
+            return []
+        return [p for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                for g in child.children if g.dep_ == "pobj"
+                for p in self.parties(g) if p.via == "mention"]
+
     def noun_targets(self, noun, root: str, preps: frozenset[str] | None = None) -> list[Party]:
         """Actors after the target prepositions of a noun: the trigger's own ("strikes on X"), or
         those a verb's root gives its object (OBJECT_PREPS: "rejected calls by X")."""
         if preps is None:  # a noun trigger's "by X" is its doer, never its target
             preps = (TARGET_PREPS | (LOCATION_PREPS if root in LOCATIVE_ROOTS else frozenset())
-                     | (PATIENT_OF if root in PATIENT_OF_ROOTS else frozenset())) - {"by"}
+                     | (PATIENT_OF if root in PATIENT_OF_ROOTS else frozenset())
+                     | (VERB_PREPS.get(root, frozenset()) - PATIENT_OF)) - {"by"}  # "pullout from X"
         out: list[Party] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps:
@@ -388,24 +462,45 @@ class ArgumentFinder:
             return []
         out: list[Party] = []
         nested = NESTED_PREPS - TOPIC_PREPS if root in TOPIC_ROOTS else NESTED_PREPS
+        # a request ("pressed their demands for reforms from the government"): asked from X
+        asking = root in CLAUSE_TARGET_ROOTS or self.request_noun(noun)
+        if asking:
+            nested = nested | REQUEST_PREPS
         stack, seen = [noun], []
         while stack and len(seen) < 3:
             tok = stack.pop()
             seen.append(tok)
             for child in tok.children:
+                if child.dep_ == "conj":  # "artillery and rocket fire against X"
+                    stack.append(child)
                 if child.dep_ != "prep":
                     continue
                 low = child.lower_
-                if low in nested:
+                if low in nested or (low in PROTEST_PREPS and tok.lower_ in PROTEST_NOUNS):
                     for g in child.children:
                         if g.dep_ == "pobj":  # "protest against abuses by X": X
                             found = [p for p in self.parties(g, allow_coref=True) if p.via != "generic"]
                             out += found or self.agents(g)
-                elif low == "of" or low in LOCATION_PREPS:  # "in protest against X"
+                elif low == "of" or low in LOCATION_PREPS or (asking and low == "for"):  # "in protest against X"
                     stack += [g for g in child.children if g.dep_ == "pobj" and not self.has_mention(g)]
+            if asking:  # "its demands that Burundi's government grant ..."
+                for child in tok.children:
+                    if child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                              for g in child.children):
+                        out += [p for g in child.children if g.dep_ in ("nsubj", "nsubjpass")
+                                for p in self.parties(g, allow_coref=True)]
         for tok in seen[1:]:  # "the return of property seized by X": X
             out = out or self.agents(tok)
+        if not out and root in VIOLENT_ROOTS:  # "a strike that shut down Kathmandu", "an offensive which targeted X"
+            for child in noun.children:
+                if child.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in ("that", "which")
+                                                 for g in child.children):
+                    out += self.objects(child, root)
         return out
+
+    def request_noun(self, tok) -> bool:
+        """A noun the patterns code as a request or demand ("demands", "appeal", "call")."""
+        return any(r.code[:2] in CLAUSE_TARGET_ROOTS for t in self.lex.nouns.get(tok.lower_, ()) for r in t.rules)
 
     def objects(self, verb, root: str, skip=None, code: str = "") -> list[Party]:
         preps = verb_preps(root, code[:3])
@@ -418,6 +513,9 @@ class ArgumentFinder:
         if misparsed_verb(verb):  # the 'object' noun heads the clause
             out += self.parties(verb.head, allow_coref=True, of_phrase=True)
             children = [c for c in verb.head.children if c.i != verb.i]
+        # "sought asylum in Germany", "was granted refuge in Peru": the state that hosts
+        host_preps = LOCATION_PREPS if any(c.dep_ == "dobj" and c.lower_ in ASYLUM_NOUNS for c in children) \
+            else frozenset()
         for child in children:
             if child.i == skip_i:  # spaCy makes a new Token object on each access: compare indexes
                 continue
@@ -430,7 +528,16 @@ class ArgumentFinder:
                 out += [p for g in child.children if g.dep_ == "pobj"
                         for p in self.parties(g, allow_coref=True, of_phrase=True)]
             elif child.dep_ in ("dobj", "dative", "oprd", "attr"):
+                own = self.light_noun_targets(verb, child, root)
+                if own:  # "lodged a protest of the Indian government with China": China
+                    out += own
+                    continue
                 named = self.parties(child, allow_coref=True, of_phrase=True)
+                arms = [p for p in named if p.via == "generic" and
+                        p.referent.text.rsplit(" ", 1)[-1].lower() in weapon_words()]
+                if arms and self.lex.is_(verb.lower_, "light_verbs"):  # "launched drones": used, not hit
+                    named = [p for p in named if p not in arms]
+                given += arms  # "fired missiles at Israel": Israel only
                 out += named
                 if root == "11" and not out:  # "condemned the attack carried out by JeM": JeM
                     out += self.agents(child)
@@ -450,15 +557,27 @@ class ArgumentFinder:
                     given += [p for p in named if p.via == "generic"]
                 if not out and not named:  # "prevented the rally staged by students": the students
                     out += self.nested_targets(child, root) or self.agents(child)
-            elif child.dep_ in ("prep", "prt") and child.lower_ in preps:
+            elif child.dep_ in ("prep", "prt") and (child.lower_ in preps or child.lower_ in host_preps):
                 pobjs = [g for g in child.children if g.dep_ == "pobj" and g.i != skip_i]
+                if not pobjs and child.dep_ == "prep":  # "granted asylum to officers holed up in ...":
+                    # the object was parsed as the subject of the next clause
+                    pobjs = [g for c in children if c.dep_ in ("advcl", "ccomp") and c.i > child.i
+                             for g in c.children if g.dep_ == "nsubj" and g.left_edge.i == child.i + 1]
                 found = [p for g in pobjs for p in self.parties(g, allow_coref=True, of_phrase=True)]
-                if child.lower_ in LOCATION_PREPS:
+                if child.lower_ in host_preps:
+                    out += found
+                elif child.lower_ in LOCATION_PREPS:
                     # "arrested protesters in Cairo": a place only when no one else; "a curfew in
                     # Algiers": the city, not its government
                     places += [self.as_place(p) for p in found]
                 else:  # "called for sanctions against X"
                     out += found or [p for g in pobjs for p in self.nested_targets(g, root)]
+            elif child.dep_ == "prep" and child.lower_ == "as" and not any(c.dep_ == "dobj" for c in children):
+                # "denounced as a crime Serbia's crackdown": the object parsed as an apposition
+                out += [p for g in child.children if g.dep_ == "pobj"
+                        for a in ([g] if g.lower_ in self.lex.nouns and any(p.dep_ == "poss" for p in g.children)
+                                  else [a for a in g.children if a.dep_ == "appos"])
+                        for p in self.parties(a, allow_coref=True, of_phrase=True)]
             elif child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:  # "in protest against X"
                 framed += [p for g in child.children if g.dep_ == "pobj" and not self.has_mention(g)
                            for p in self.nested_targets(g, root)]
@@ -470,13 +589,42 @@ class ArgumentFinder:
             for child in verb.children:
                 if child.dep_ in ("ccomp", "xcomp"):
                     s = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                    if s is not None:
-                        out += self.parties(s, allow_coref=True)
+                    if s is not None:  # "demanded that control of the ministry be taken from X"
+                        out += self.parties(s, allow_coref=True, of_phrase=True)
                     else:  # "offered to mediate between India and Pakistan"
                         out += self.objects(child, root, code=code) if child.dep_ == "xcomp" else []
                 elif infinitive_advcl(child):  # "opened fire to disperse the protesters"
                     out += self.objects(child, root, code=code)
+        if not out:  # "condemned and rejected the remarks", "established ties with and opened ..."
+            shared = self.shared_object_verb(verb, children)
+            if shared is not None:
+                out += self.objects(shared, root, code=code)
         return unique(out)
+
+    def shared_object_verb(self, verb, children):
+        """The coordinated verb whose object this verb shares ("Russia armed and trained the
+        army"): the verb has no object of its own (or a preposition left without one, "ties with
+        and ..."), the next verb has no subject of its own. None otherwise."""
+        conj = next((c for c in children if c.dep_ == "conj" and c.i > verb.i), None)
+        if conj is None or any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
+            return None
+        for child in children:
+            if child.i > verb.i and child.i < conj.i and child.dep_ not in SHARED_OBJECT_GAP and not (
+                    child.dep_ == "dobj" and any(g.dep_ == "prep" and not any(True for _ in g.children)
+                                                 for g in child.children)):
+                return None  # the verb has its own object or complement
+        return conj
+
+    def light_noun_targets(self, verb, noun, root: str) -> list[Party]:
+        """A light verb's object that is an event noun of the verb's own kind ("lodged a protest",
+        "issued a warning") names the target itself ("with China", "to Iran"); its 'of X' is then
+        the noun's doer, not the target. [] when that is not the case."""
+        triggers = self.lex.nouns.get(noun.lower_)
+        if not triggers or not self.lex.is_(verb.lower_, "light_verbs") or root in PATIENT_OF_ROOTS or \
+                not any(r.code[:2] == root for t in triggers for r in t.rules) or \
+                not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return []
+        return self.noun_targets(noun, root, TARGET_PREPS - {"by", "for"})
 
     def agents(self, noun) -> list[Party]:
         """Actors an event noun names as its doer: 'the attack by X', 'the attack carried out by X'."""
@@ -509,7 +657,7 @@ class ArgumentFinder:
         for branch in branches:
             k = self.best_mention(branch)
             if k in self._ethnic:  # "ethnic Albanians in Serbia": a people, not a state
-                k, sector = None, ETHNIC_SECTOR
+                k, sector = None, self._ethnic[k]
             else:
                 sector = self.title_sector(branch) if k is None else None
             if k is None and (of_phrase or sector):
@@ -523,12 +671,19 @@ class ArgumentFinder:
                             if in_place and not sector and branch.lower_ in self.lex.nouns and \
                                     self.is_place(self.best_mention(pobj)):
                                 continue  # "the attacks in Mumbai": where, not who ("sites in X" are X's)
-                            sub = self.parties(pobj)
+                            # "roads in the city of X" (but "a ceasefire in four regions of X": where)
+                            sub = self.parties(pobj, of_phrase=in_place and branch.lower_ not in self.lex.nouns)
                             if sector:
                                 sub = [self.recast(p, sector) for p in sub]
                             elif in_place:  # "voting in East Jerusalem": the place
                                 sub = [self.as_place(p) for p in sub]
                             (places if in_place else members).extend(sub)
+                    elif child.dep_ == "acl" and sector and sector not in STATE_SECTORS and not members and \
+                            child.lower_ in RESIDENCE_PARTICIPLES:  # "rebels operating in X"
+                        places += [self.recast(p, sector) for prep in child.children
+                                   if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS
+                                   for g in prep.children if g.dep_ == "pobj" for p in self.parties(g)
+                                   if p.referent.actor.code == p.referent.actor.country]
                 # "scores of demonstrators in Nairobi": the members, not the place
                 sub = members or places
                 out += sub
@@ -569,14 +724,18 @@ class ArgumentFinder:
         sector = None
         if not tok.text[:1].isupper():  # "a human rights group", "opposition leaders": the longest role
             low = tok.lower_
-            if low not in multiword_role_heads():
-                return self.role_sector(low)
             left = next((c for c in tok.lefts if c.dep_ in ("compound", "amod")), None)
-            end = tok.idx + len(tok)
-            if left is not None:
-                sector = self.role_sector(self.text[left.left_edge.idx: end]) or \
-                    self.role_sector(self.text[left.idx: end])
-            return sector or self.role_sector(tok.lower_)
+            if low not in multiword_role_heads():
+                sector = self.role_sector(low)
+            else:
+                end = tok.idx + len(tok)
+                if left is not None:
+                    sector = self.role_sector(self.text[left.left_edge.idx: end]) or \
+                        self.role_sector(self.text[left.idx: end])
+                sector = sector or self.role_sector(low)
+            if sector and left is not None and self.role_sector(left.lower_) in AFFILIATION_SECTORS:
+                return self.role_sector(left.lower_)  # "rebel commanders" (not "terrorist attacks")
+            return sector
         sector = self.role_sector(tok.lower_)
         if sector:
             return sector
@@ -587,7 +746,10 @@ class ArgumentFinder:
                 return sector
         for child in tok.children:
             if child.dep_ == "compound" and child.i < tok.i:
-                sector = self.role_sector(child.lower_)
+                # "opposition leader Maulana X": the title with its own modifiers first
+                sector = (child.left_edge.i < child.i and
+                          self.role_sector(self.text[child.left_edge.idx: child.idx + len(child)])) or \
+                    self.role_sector(child.lower_)
                 if sector:
                     return sector
         return None
@@ -626,9 +788,9 @@ class ArgumentFinder:
         return Party(Referent(Actor(a.country, a.country, sector, a.name), party.referent.text, False), party.via)
 
     def sentence_country(self) -> str | None:
-        """The one country this sentence names (None when it names none or several)."""
-        countries = {m.actor.country for m in self.mentions if m.actor.country}
-        return next(iter(countries)) if len(countries) == 1 else None
+        """The one country this sentence names (None when it names none or several); the
+        nationality of an ethnic group ("ethnic Albanian rebels in Macedonia") does not count."""
+        return self._sentence_country
 
     def generic_party(self, tok, sector: str) -> list[Party]:
         """A role noun with no actor of its own: 'police', 'protesters', 'rebels'. Country: the
