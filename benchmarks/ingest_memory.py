@@ -4,7 +4,7 @@ Runs the real ingest pipeline (JSONL reader -> event coder -> DuckDB store) in t
 generated news-mix corpus in a temporary folder and prints a JSON line. Same as
 `comity bench --ingest 100000 --json`.
 
-    .venv/bin/python benchmarks/ingest_memory.py [N]
+    .venv/bin/python benchmarks/ingest_memory.py [N [WORKERS]]
 """
 from __future__ import annotations
 
@@ -15,4 +15,5 @@ from comity.evaluate.bench import ingest_memory
 
 if __name__ == "__main__":
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-    print(json.dumps(ingest_memory(n)))
+    workers = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    print(json.dumps(ingest_memory(n, workers=workers)))

@@ -323,3 +323,14 @@ def test_wilson_interval_brackets_the_rate_and_narrows_with_n():
     assert wilson_interval(0, 0) == (0.0, 0.0)
     report = score(["A", "B", "A", "A"], ["A", "B", "B", "A"])
     assert report.to_dict()["accuracy_ci95"] == [round(x, 4) for x in wilson_interval(3, 4)]
+
+
+def test_ingest_memory_benchmark_reports_the_same_events_with_workers():
+    from comity.evaluate.bench import ingest_memory
+
+    one = ingest_memory(80, per_document=10)
+    two = ingest_memory(80, per_document=10, workers=2)
+    assert one["documents"] == two["documents"] == 8
+    assert one["events"] == two["events"] > 0
+    assert one["peak_rss_mb"] > 0 and "peak_worker_rss_mb" not in one
+    assert two["workers"] == 2 and two["peak_worker_rss_mb"] > 0

@@ -175,7 +175,7 @@ def bench(
     workload: str = typer.Option("both", "--workload", help="actors, news or both (generated workloads)."),
     repeats: int = typer.Option(3, "--repeats", help="Interleaved repeats; each run keeps its fastest."),
     ingest: Optional[int] = typer.Option(None, "--ingest", help="Instead: ingest N generated sentences into a temporary store and report peak memory."),
-    workers: int = typer.Option(1, "--workers", help="Also time the coder in this many processes (comity code --workers)."),
+    workers: int = typer.Option(1, "--workers", help="Also time the coder in this many processes (comity code --workers); with --ingest, ingest with them."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Time end-to-end coding against spaCy's own speed on the same sentences (and peak memory).
@@ -186,7 +186,7 @@ def bench(
 
     try:
         if ingest:
-            results = [bench_lib.ingest_memory(ingest)]
+            results = [bench_lib.ingest_memory(ingest, workers=workers)]
         else:
             results = bench_lib.run_benchmarks(sentences, n, workload, repeats, workers=workers)
     except (ValueError, RuntimeError, OSError) as exc:

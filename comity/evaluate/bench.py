@@ -221,10 +221,11 @@ def run_benchmarks(sentences_file: str | Path | None, n: int, workload: str = "b
     return results
 
 
-def ingest_memory(n_sentences: int, per_document: int = 20, db_path: str | None = None) -> dict:
+def ingest_memory(n_sentences: int, per_document: int = 20, db_path: str | None = None, workers: int = 1) -> dict:
     """Ingest `n_sentences` generated news-mix sentences (JSONL, `per_document` a document) into a
-    fresh store through the ingest pipeline; report time and peak RSS."""
-    from comity.pipeline import ingest_paths
+    fresh store through the ingest pipeline (coding in `workers` processes); report time and peak
+    RSS (of this process, and with workers the largest of theirs: each holds its own model)."""
+    from comity.pipeline import coder_session, ingest_paths
     from comity.store import Store
 
     sentences = news_sentences(n_sentences)
@@ -239,13 +240,17 @@ def ingest_memory(n_sentences: int, per_document: int = 20, db_path: str | None 
         store = Store(db_path or str(Path(tmp) / "bench.duckdb"))
         start = time.perf_counter()
         try:
-            report = ingest_paths([str(corpus)], store)
+            with coder_session(workers=workers) as coder:
+                report = ingest_paths([str(corpus)], store, coder=coder)
         finally:
             store.close()
         seconds = time.perf_counter() - start
-    return {"workload": "ingest", "sentences": n_sentences, "documents": report.documents_new,
-            "events": report.events, "seconds": round(seconds, 1),
-            "sentences_per_second": round(n_sentences / seconds, 1), "peak_rss_mb": round(peak_rss_mb(), 1)}
+    result = {"workload": "ingest", "sentences": n_sentences, "workers": workers, "documents": report.documents_new,
+              "events": report.events, "seconds": round(seconds, 1),
+              "sentences_per_second": round(n_sentences / seconds, 1), "peak_rss_mb": round(peak_rss_mb(), 1)}
+    if workers > 1:  # the workers have ended: their peak is the children's
+        result["peak_worker_rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0, 1)
+    return result
 
 
 def print_results(console, results: list[dict]) -> None:
@@ -253,9 +258,10 @@ def print_results(console, results: list[dict]) -> None:
 
     for r in results:
         if r["workload"] == "ingest":
+            workers = f", each of {r['workers']} workers {r['peak_worker_rss_mb']} MB" if "peak_worker_rss_mb" in r else ""
             console.print(f"ingest {r['sentences']} sentences ({r['documents']} documents, {r['events']} events): "
                           f"{r['seconds']} s, {r['sentences_per_second']} sentences/s, peak RSS "
-                          f"{r['peak_rss_mb']} MB", highlight=False)
+                          f"{r['peak_rss_mb']} MB{workers}", highlight=False)
             continue
         table = Table(title=f"workload: {r['workload']} · {r['sentences']} sentences in {r['texts']} texts · "
                             f"{r['cpus']} CPUs · best of {r['repeats']}", title_justify="left")
