@@ -120,14 +120,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("sentence,source,prefix,plover", CASES, ids=[c[0][:40] for c in CASES])
-def test_new_patterns(coder, sentence, source, prefix, plover):
-    events = code(coder, sentence)
-    hits = [e for e in events if e.source["code"] == source and e.cameo_code.startswith(prefix)]
-    assert hits, f"no {prefix} event by {source} in {sentence!r}: {summary(events)}"
-    assert {e.plover_event for e in hits} == {plover}
-
-
 # Uses of trigger words that are no event of that kind
 NON_EVENTS = [
     ("The Kenyan president gave a warm welcome to the Ugandan president.", "07"),  # no aid
@@ -147,12 +139,6 @@ NON_EVENTS = [
     ("The Kenyan government said it has suspended protests in Nairobi.", "08"),  # a ban, not a concession
     ("The United States will hand over weapons to Ukraine.", "087"),  # giving arms is no disarming
 ]
-
-
-@pytest.mark.parametrize("sentence,prefix", NON_EVENTS, ids=[n[0][:40] for n in NON_EVENTS])
-def test_non_events(coder, sentence, prefix):
-    events = code(coder, sentence)
-    assert not [e for e in events if e.cameo_code.startswith(prefix)], summary(events)
 
 
 def test_killing_outweighs_wounding(coder):
@@ -255,14 +241,6 @@ ROUND2_CASES = [
 ]
 
 
-@pytest.mark.parametrize("sentence,source,prefix,plover", ROUND2_CASES, ids=[c[0][:40] for c in ROUND2_CASES])
-def test_round2_patterns(coder, sentence, source, prefix, plover):
-    events = code(coder, sentence)
-    hits = [e for e in events if e.source["code"] == source and e.cameo_code.startswith(prefix)]
-    assert hits, f"no {prefix} event by {source} in {sentence!r}: {summary(events)}"
-    assert {e.plover_event for e in hits} == {plover}
-
-
 ROUND2_NON_EVENTS = [
     # defending ground is no verbal support of anyone
     ("The Indian army moved in to defend the disputed border villages.", "052"),
@@ -282,8 +260,18 @@ ROUND2_NON_EVENTS = [
 ]
 
 
-@pytest.mark.parametrize("sentence,prefix", ROUND2_NON_EVENTS, ids=[n[0][:40] for n in ROUND2_NON_EVENTS])
-def test_round2_non_events(coder, sentence, prefix):
+@pytest.mark.parametrize("sentence,source,prefix,plover", CASES + ROUND2_CASES,
+                         ids=[c[0][:40] for c in CASES + ROUND2_CASES])
+def test_new_patterns(coder, sentence, source, prefix, plover):
+    events = code(coder, sentence)
+    hits = [e for e in events if e.source["code"] == source and e.cameo_code.startswith(prefix)]
+    assert hits, f"no {prefix} event by {source} in {sentence!r}: {summary(events)}"
+    assert {e.plover_event for e in hits} == {plover}
+
+
+@pytest.mark.parametrize("sentence,prefix", NON_EVENTS + ROUND2_NON_EVENTS,
+                         ids=[n[0][:40] for n in NON_EVENTS + ROUND2_NON_EVENTS])
+def test_non_events(coder, sentence, prefix):
     events = code(coder, sentence)
     assert not [e for e in events if e.cameo_code.startswith(prefix)], summary(events)
 
