@@ -302,3 +302,15 @@ def test_clause_and_unit_non_events(coder, sentence, prefix):
     events = code(coder, sentence)
     assert events, "the main act is still coded"
     assert not [e for e in events if e.cameo_code.startswith(prefix)], summary(events)
+
+
+def test_committing_crimes_and_fighting_charges_are_no_pledge_or_battle(coder):
+    events = code(coder, "Kenya opened an investigation into crimes committed by Ugandan soldiers.")
+    assert not [e for e in events if e.cameo_code.startswith("03")], summary(events)
+    events = code(coder, "The Ugandan businessman is fighting extradition to Kenya.")
+    assert not [e for e in events if e.cameo_code.startswith("19")], summary(events)
+    events = code(coder, "India and France vowed to fight terrorism together.")
+    assert not [e for e in events if e.cameo_code.startswith("19")], summary(events)
+    # a pledge is still a pledge, and a fight with a named enemy still a fight
+    assert [e for e in code(coder, "France is committed to dialogue with India.") if e.cameo_code == "030"]
+    assert [e for e in code(coder, "Indian troops fought Pakistani soldiers at the border.") if e.cameo_code.startswith("19")]
