@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from comity.cli import fail, warn
-from comity.evaluate.metrics import format_ci, wilson_interval
+from comity.evaluate.metrics import format_ci
 
 ENGINE_HELP = ("What predicts: auto (the coder when installed, with the classifier), coder, "
                "classifier (the learned classifier alone), rules (the coder without the classifier).")
@@ -47,6 +47,60 @@ def _thresholds(fill: Optional[str], override: Optional[str], cv):
         fail(f"thresholds must be numbers between 0 and 1 or 'tune', got {fill!r} / {override!r}")
 
 
+# Options shared by `eval quad` and `eval gsr`.
+def _limit_option():
+    return typer.Option(None, "--limit", help="Score only the first N sentences.")
+
+
+def _cv_option():
+    return typer.Option(None, "--cv", help="K-fold cross-validation: retrain per fold, score held-out folds.")
+
+
+def _seed_option():
+    return typer.Option(13, "--seed", help="Shuffle seed of the CV folds.")
+
+
+def _engine_option():
+    return typer.Option("auto", "--engine", help=ENGINE_HELP)
+
+
+def _model_option():
+    return typer.Option(None, "--model", help="Classifier .npz (default: the shipped one).")
+
+
+def _synthetic_option():
+    return typer.Option(None, "--extra-synthetic", help="With --cv: also train on these synthetic stories (CSV).")
+
+
+def _threshold_option(kind: str):
+    return typer.Option(None, f"--{kind}-threshold", help=THRESHOLD_HELP.format(kind))
+
+
+def _json_option():
+    return typer.Option(False, "--json", help="Print a JSON summary instead of tables.")
+
+
+def _load_gold(load, path: Path, limit: Optional[int]):
+    """(items, problems) from a gold-file loader; a bad file stops with its message, problems warn."""
+    from comity.evaluate.quad import GoldFormatError
+
+    try:
+        items, problems = load(path, limit)
+    except GoldFormatError as exc:
+        fail(str(exc))
+    for p in problems:
+        warn(p)
+    return items, problems
+
+
+def _predict_gold(texts, labelled, cv, engine, model, seed, extra_paths, fill_threshold, override_threshold):
+    """Predictions and protocol for gold sentences: --cv retrains on the folds (plus the extra
+    training files, (quad, gsr, synthetic) paths), else the given or shipped model."""
+    extra = _extra_training(*extra_paths) if cv else []
+    thresholds = _thresholds(fill_threshold, override_threshold, cv)
+    return _predict(texts, labelled, cv, engine, model, seed, extra, thresholds)
+
+
 def _predict(texts, labelled, cv, engine, model, seed, extra, thresholds=(None, None)):
     from comity.evaluate import run
 
@@ -63,37 +117,31 @@ def _predict(texts, labelled, cv, engine, model, seed, extra, thresholds=(None, 
 
 def eval_quad(
     path: Path = typer.Argument(..., help="TSV: sentence<TAB>label 0-4 (ConfliBERT CAMEO quad layout)."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N sentences."),
-    cv: Optional[int] = typer.Option(None, "--cv", help="K-fold cross-validation: retrain per fold, score held-out folds."),
-    seed: int = typer.Option(13, "--seed", help="Shuffle seed of the CV folds."),
-    engine: str = typer.Option("auto", "--engine", help=ENGINE_HELP),
-    model: Optional[Path] = typer.Option(None, "--model", help="Classifier .npz (default: the shipped one)."),
+    limit: Optional[int] = _limit_option(),
+    cv: Optional[int] = _cv_option(),
+    seed: int = _seed_option(),
+    engine: str = _engine_option(),
+    model: Optional[Path] = _model_option(),
     extra_gsr: Optional[list[Path]] = typer.Option(None, "--extra-gsr", help="With --cv: also train on this GSR JSON."),
-    extra_synthetic: Optional[list[Path]] = typer.Option(None, "--extra-synthetic", help="With --cv: also train on these synthetic stories (CSV)."),
-    fill_threshold: Optional[str] = typer.Option(None, "--fill-threshold", help=THRESHOLD_HELP.format("fill")),
-    override_threshold: Optional[str] = typer.Option(None, "--override-threshold", help=THRESHOLD_HELP.format("override")),
+    extra_synthetic: Optional[list[Path]] = _synthetic_option(),
+    fill_threshold: Optional[str] = _threshold_option("fill"),
+    override_threshold: Optional[str] = _threshold_option("override"),
     show_errors: int = typer.Option(0, "--show-errors", help="Print N wrongly classified sentences."),
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON summary instead of tables."),
+    as_json: bool = _json_option(),
 ) -> None:
     """Score the 5-way CAMEO quad class of each sentence's main coded event (no event = wrong).
 
     Example: comity eval quad ../shared/gold/cameo_quad/train.tsv --cv 5
     """
     from comity.evaluate import render
-    from comity.evaluate.quad import QUAD5_NAMES, GoldFormatError, load_quad, predicted_quad5, score_quad
+    from comity.evaluate.quad import QUAD5_NAMES, load_quad, predicted_quad5, score_quad
     from comity.learn import TrainingExample
 
-    try:
-        items, problems = load_quad(path, limit)
-    except GoldFormatError as exc:
-        fail(str(exc))
-    for p in problems:
-        warn(p)
+    items, _ = _load_gold(load_quad, path, limit)
     texts = [i.text for i in items]
     labelled = [TrainingExample(i.text, quad5=i.label) for i in items]
-    extra = _extra_training(None, extra_gsr, extra_synthetic) if cv else []
-    thresholds = _thresholds(fill_threshold, override_threshold, cv)
-    predictions, protocol = _predict(texts, labelled, cv, engine, model, seed, extra, thresholds)
+    predictions, protocol = _predict_gold(texts, labelled, cv, engine, model, seed,
+                                          (None, extra_gsr, extra_synthetic), fill_threshold, override_threshold)
     result = score_quad(items, [predicted_quad5(p) for p in predictions])
     if as_json:
         typer.echo(json.dumps({"task": "quad5", "file": str(path), **protocol.to_dict(),
@@ -112,38 +160,32 @@ def eval_quad(
 
 def eval_gsr(
     path: Path = typer.Argument(..., help="PLOVER_GSR_CAMEO.txt (a JSON array of gold records)."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N sentences."),
-    cv: Optional[int] = typer.Option(None, "--cv", help="K-fold cross-validation: retrain per fold, score held-out folds."),
-    seed: int = typer.Option(13, "--seed", help="Shuffle seed of the CV folds."),
-    engine: str = typer.Option("auto", "--engine", help=ENGINE_HELP),
-    model: Optional[Path] = typer.Option(None, "--model", help="Classifier .npz (default: the shipped one)."),
+    limit: Optional[int] = _limit_option(),
+    cv: Optional[int] = _cv_option(),
+    seed: int = _seed_option(),
+    engine: str = _engine_option(),
+    model: Optional[Path] = _model_option(),
     extra_quad: Optional[list[Path]] = typer.Option(None, "--extra-quad", help="With --cv: also train on this quad TSV."),
-    extra_synthetic: Optional[list[Path]] = typer.Option(None, "--extra-synthetic", help="With --cv: also train on these synthetic stories (CSV)."),
-    fill_threshold: Optional[str] = typer.Option(None, "--fill-threshold", help=THRESHOLD_HELP.format("fill")),
-    override_threshold: Optional[str] = typer.Option(None, "--override-threshold", help=THRESHOLD_HELP.format("override")),
+    extra_synthetic: Optional[list[Path]] = _synthetic_option(),
+    fill_threshold: Optional[str] = _threshold_option("fill"),
+    override_threshold: Optional[str] = _threshold_option("override"),
     show_errors: int = typer.Option(0, "--show-errors", help="Print N sentences whose event type is wrong."),
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON summary instead of tables."),
+    as_json: bool = _json_option(),
 ) -> None:
     """Score PLOVER event type, source and target actor codes on the PLOVER gold sentences.
 
     Example: comity eval gsr ../shared/gold/plover_gsr/PLOVER_GSR_CAMEO.txt --show-errors 10
     """
     from comity.evaluate import render
-    from comity.evaluate.gsr import GoldFormatError, load_gsr, score_gsr
+    from comity.evaluate.gsr import load_gsr, score_gsr
     from comity.learn import TrainingExample
     from comity.learn.training import QUAD5_OF_PLOVER
 
-    try:
-        items, problems = load_gsr(path, limit)
-    except GoldFormatError as exc:
-        fail(str(exc))
-    for p in problems:
-        warn(p)
+    items, problems = _load_gold(load_gsr, path, limit)
     texts = [i.text for i in items]
     labelled = [TrainingExample(i.text, quad5=QUAD5_OF_PLOVER.get(i.event), plover=i.event) for i in items]
-    extra = _extra_training(extra_quad, None, extra_synthetic) if cv else []
-    thresholds = _thresholds(fill_threshold, override_threshold, cv)
-    predictions, protocol = _predict(texts, labelled, cv, engine, model, seed, extra, thresholds)
+    predictions, protocol = _predict_gold(texts, labelled, cv, engine, model, seed,
+                                          (extra_quad, None, extra_synthetic), fill_threshold, override_threshold)
     result = score_gsr(items, predictions)
     result.problems = problems
     if as_json:
@@ -157,8 +199,8 @@ def eval_gsr(
         f"[bold]PLOVER GSR[/] {path} · n={r.n} · event-type accuracy [bold]{r.accuracy:.3f}[/] "
         f"({format_ci(r.accuracy_ci95)}; main event {result.main_event_report.accuracy:.3f}) · macro-F1 {r.macro_f1:.3f}\n"
         f"source code accuracy {result.source_accuracy:.3f} "
-        f"({format_ci(wilson_interval(result.source_correct, len(items)))}) · target code accuracy "
-        f"{result.target_accuracy:.3f} ({format_ci(wilson_interval(result.target_correct, result.target_scored))}; "
+        f"({format_ci(result.source_accuracy_ci95)}) · target code accuracy "
+        f"{result.target_accuracy:.3f} ({format_ci(result.target_accuracy_ci95)}; "
         f"over {result.target_scored} sentences with a gold target; "
         f"{len(items) - result.target_scored} without) · no event coded: {result.no_event}",
         highlight=False)

@@ -182,6 +182,14 @@ class GsrResult:
     def target_accuracy(self) -> float:
         return self.target_correct / self.target_scored if self.target_scored else 0.0
 
+    @property
+    def source_accuracy_ci95(self) -> tuple[float, float]:
+        return wilson_interval(self.source_correct, len(self.items))
+
+    @property
+    def target_accuracy_ci95(self) -> tuple[float, float]:
+        return wilson_interval(self.target_correct, self.target_scored)
+
     def predicted_labels(self) -> list[str]:
         return [ev.plover_event or NONE_LABEL if ev else NONE_LABEL for ev in self.chosen]
 
@@ -195,9 +203,9 @@ class GsrResult:
             "event_type": self.event_report.to_dict(),
             "main_event_accuracy": round(self.main_event_report.accuracy, 4),
             "source_accuracy": round(self.source_accuracy, 4),
-            "source_accuracy_ci95": [round(x, 4) for x in wilson_interval(self.source_correct, len(self.items))],
+            "source_accuracy_ci95": [round(x, 4) for x in self.source_accuracy_ci95],
             "target_accuracy": round(self.target_accuracy, 4),
-            "target_accuracy_ci95": [round(x, 4) for x in wilson_interval(self.target_correct, self.target_scored)],
+            "target_accuracy_ci95": [round(x, 4) for x in self.target_accuracy_ci95],
             "target_scored": self.target_scored,
             "target_not_in_gold": len(self.items) - self.target_scored,
             "no_event": self.no_event,
