@@ -143,13 +143,6 @@ def weapon_words() -> frozenset[str]:
     return tables.read_word_lists(tables.DATA_DIR / "function_words.tsv")["weapon"]
 
 
-@lru_cache(maxsize=8)
-def memoised(role_sector):
-    """role_sector (word or phrase -> sector) with its answers kept: the same role phrases come
-    up in sentence after sentence, and each lookup tokenises its phrase."""
-    return lru_cache(maxsize=8192)(role_sector)
-
-
 def may_be_same(a: Party, b: Party) -> bool:
     """Could both be one actor? The same code and sector, or a sector left open by a people
     ("Chinese engineers") that may be any body of that country. What a generic actor ("rebels",
@@ -186,7 +179,7 @@ class ArgumentFinder:
 
     def __init__(self, lexicon: Lexicon, role_sector, doc, mentions: list[ActorMention], memory: DocumentMemory):
         self.lex = lexicon
-        self.role_sector = memoised(role_sector)
+        self.role_sector = role_sector  # comity.actors keeps its answers (ActorDictionary.role_sector)
         self.doc = doc
         self.text = doc.text
         self.mentions = mentions
