@@ -1,7 +1,8 @@
 """EventCoder: documents in, who-did-what-to-whom Event records out.
 
 Flow per document: split sentences (no parsing) → find actors with the actor dictionary and drop
-sentences that can hold no event → parse the survivors in batches (tok2vec + parser only) →
+sentences that can hold no event → parse the survivors in batches (tok2vec + parser only; each
+document's survivors joined, see comity.coder.parsing) →
 extract triggers and arguments (comity.coder.extract) → Event records with ontology facts.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from comity.coder.candidate import Candidate, Party, recode
 from comity.coder.extract import SentenceExtractor
 from comity.coder.modality import negation_and_modality
 from comity.coder.ontology import cameo_info, cameo_table
+from comity.coder.parsing import parse_passages
 from comity.coder.patterns import Lexicon, Rule, Trigger, default_lexicon
 from comity.coder.sentences import split_sentences
 from comity.records import ActorMention, Document, Event, actor_dict
@@ -134,7 +136,7 @@ class EventCoder:
     def code_document(self, doc: Document) -> list[Event]:
         return next(iter(self.code_documents([doc]))).events
 
-    def code_documents(self, docs: Iterable[Document], batch_size: int = 256) -> Iterator[CodedDocument]:
+    def code_documents(self, docs: Iterable[Document], batch_size: int = 512) -> Iterator[CodedDocument]:
         """Code documents in order; sentences of several documents share one parsing batch."""
         group: list[_Pending] = []
         pending_sentences = 0
@@ -188,10 +190,12 @@ class EventCoder:
     def _finish(self, group: list[_Pending], batch_size: int) -> Iterator[CodedDocument]:
         clock, stages = time.perf_counter, self.stage_seconds
         started = clock()
-        texts = [item.sentences[i].text for item in group for i in item.parse]
+        passages = [[item.sentences[i].text for i in item.parse] for item in group]
         # one batch for the whole group: a group overshoots batch_size by a few sentences, and a
         # tiny second batch would cost nearly as much as a full one
-        parsed = list(self.nlp.pipe(texts, batch_size=max(batch_size, len(texts)), disable=self._disable))
+        parsed = [doc for docs in parse_passages(self.nlp, passages, self._disable,
+                                                 max(batch_size, sum(map(len, passages))))
+                  for doc in docs]
         parsed_at = clock()
         predictions = self._predict_named(group, parsed)
         stages["parse"] += parsed_at - started

@@ -1,0 +1,70 @@
+"""Parsing the sentences the pre-filter kept: one Doc per sentence out, whole passages parsed.
+
+The extraction reads one Doc per sentence, but spaCy parses a batch of long Docs faster than the
+same text as one Doc per sentence (fewer, fuller parser steps; benchmarks/RESULTS.md). So each
+sentence is tokenized alone, a document's sentences are joined into one Doc with their boundaries
+fixed, the joined Docs are parsed, and the heads and labels are copied back into the sentence Docs.
+The parser then also sees the neighbouring sentences as context, as it does when spaCy is given
+whole documents.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from spacy.attrs import DEP, HEAD
+from spacy.tokens import Doc
+
+# Sentences joined into one Doc at most: bounds the length of a joined Doc (and so the parser's
+# memory) when a long document keeps many sentences.
+MAX_JOINED = 64
+
+
+def parse_passages(nlp, passages: Sequence[Sequence[str]], disable: Sequence[str] = (),
+                   batch_size: int = 512) -> list[list[Doc]]:
+    """For each passage (a document's sentences, in order) its sentences as parsed Docs.
+
+    batch_size counts sentences: joined Docs are handed to the parser in batches of about that
+    many sentences."""
+    sentence_docs = [[nlp.make_doc(text) for text in passage] for passage in passages]
+    joined: list[tuple[Doc, list[Doc]]] = []
+    for docs in sentence_docs:
+        nonempty = [doc for doc in docs if len(doc)]
+        for at in range(0, len(nonempty), MAX_JOINED):
+            part = nonempty[at:at + MAX_JOINED]
+            joined.append((_join(nlp, part), part))
+    if joined:
+        per_doc = sum(len(part) for _, part in joined) / len(joined)
+        docs_per_batch = max(1, round(batch_size / per_doc))
+        parsed = nlp.pipe((whole for whole, _ in joined), batch_size=docs_per_batch, disable=list(disable))
+        for whole, (_, part) in zip(parsed, joined):
+            _copy_parse(whole, part)
+    return sentence_docs
+
+
+def _join(nlp, docs: list[Doc]) -> Doc:
+    # Tokenizing the sentences joined by spaces gives the same tokens as tokenizing each alone
+    # (spaCy splits at whitespace first) at a fraction of the cost of Doc.from_docs; where a
+    # sentence's tokens do not start at the same place in the joined text, from_docs joins them.
+    whole = nlp.make_doc(" ".join(doc.text for doc in docs))
+    starts, at, char = [], 0, 0
+    aligned = len(whole) == sum(len(doc) for doc in docs)
+    for doc in docs:
+        starts.append(at)
+        aligned = aligned and whole[at].idx == char
+        at += len(doc)
+        char += len(doc.text) + 1
+    if not aligned:
+        whole = Doc.from_docs(docs, ensure_whitespace=True)
+    for start in starts:  # the pre-filter's boundaries stand; the parser may still split inside one
+        whole[start].is_sent_start = True
+    return whole
+
+
+def _copy_parse(whole: Doc, docs: list[Doc]) -> None:
+    # HEAD is stored as an offset from the token, and no head crosses a fixed sentence start, so
+    # each sentence's slice of the array is valid in its own Doc.
+    values = whole.to_array([HEAD, DEP])
+    at = 0
+    for doc in docs:
+        doc.from_array([HEAD, DEP], values[at:at + len(doc)])
+        at += len(doc)
