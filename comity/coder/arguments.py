@@ -177,11 +177,12 @@ def token_owners(doc, mentions: list[ActorMention]) -> list[int | None]:
 class ArgumentFinder:
     """Finds parties in one parsed sentence; made afresh for every sentence."""
 
-    def __init__(self, lexicon: Lexicon, role_sector, doc, mentions: list[ActorMention], memory: DocumentMemory):
+    def __init__(self, lexicon: Lexicon, role_sector, doc, mentions: list[ActorMention], memory: DocumentMemory,
+                 text: str | None = None):
         self.lex = lexicon
         self.role_sector = role_sector  # comity.actors keeps its answers (ActorDictionary.role_sector)
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text  # the caller's copy: Doc.text rebuilds it
         self.mentions = mentions
         self.memory = memory
         self.owner = token_owners(doc, mentions)

@@ -245,11 +245,11 @@ class EventCoder:
 
     def _code_sentence(self, document: Document, record: SentenceRecord, sdoc, mentions, memory,
                        prediction: tuple[str | None, float] | None = None) -> list[Event]:
-        cands = self.extractor.extract(sdoc, mentions, memory)
+        cands = self.extractor.extract(sdoc, mentions, memory, record.text)
         if (cands or mentions) and self._classifier is not None:
             root, prob = prediction if prediction is not None else self._predict(sdoc, record.text)
             if not cands:
-                cands = self._fill(root, prob, sdoc, mentions, memory)
+                cands = self._fill(root, prob, sdoc, mentions, memory, record.text)
             else:
                 self._override(cands, root, prob)
         events: list[Event] = []
@@ -279,7 +279,7 @@ class EventCoder:
         """The "not specified below" code of a CAMEO root ("02" → "020"), else the root itself."""
         return root + "0" if root + "0" in cameo_table() else root
 
-    def _fill(self, root, prob, sdoc, mentions, memory) -> list[Candidate]:
+    def _fill(self, root, prob, sdoc, mentions, memory, text: str) -> list[Candidate]:
         """Actors but no dictionary trigger: a confident classifier root becomes an event at the
         sentence's root token; the source is the argument finder's, else the first actor named."""
         if root is None or prob < self.fill_threshold:
@@ -289,7 +289,7 @@ class EventCoder:
             return []
         rule = Rule(code=self._root_code(root), conf=prob * CLASSIFIER_FACTOR, source="classifier")
         c = Candidate(head.i, head.i, Trigger(head.lower_, "verb", (rule,)), rule, False)
-        ArgumentFinder(self.lexicon, self.actors.role_sector, sdoc, mentions, memory).arguments(c)
+        ArgumentFinder(self.lexicon, self.actors.role_sector, sdoc, mentions, memory, text).arguments(c)
         if not c.sources:
             first = mentions[0]
             c.sources = [Party(Referent(first.actor, first.text, False), "mention")]

@@ -36,9 +36,11 @@ class SentenceExtractor:
         self.role_sector = role_sector  # word → sector or None (actors.role_sector)
         self._ids: tuple[object, frozenset[int], int] | None = None  # (vocab, trigger word ids, ccomp id)
 
-    def extract(self, doc, mentions: list[ActorMention], memory: DocumentMemory) -> list[Candidate]:
-        """Candidates with sources (and targets where found) for one parsed sentence."""
-        args = ArgumentFinder(self.lex, self.role_sector, doc, mentions, memory)
+    def extract(self, doc, mentions: list[ActorMention], memory: DocumentMemory,
+                text: str | None = None) -> list[Candidate]:
+        """Candidates with sources (and targets where found) for one parsed sentence; `text` is
+        the sentence's text when the caller has it (the same as doc.text, which costs a join)."""
+        args = ArgumentFinder(self.lex, self.role_sector, doc, mentions, memory, text)
         # One array read instead of a Token object per word: only trigger words become Tokens.
         lowers, deps = zip(*doc.to_array([LOWER, DEP]).tolist()) if len(doc) else ((), ())
         known, ccomp = self._string_ids(doc.vocab)
