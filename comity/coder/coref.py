@@ -31,7 +31,7 @@ class DocumentMemory:
     def remember(self, actor: Actor, text: str, how: str = "") -> None:
         person = "office" in how or "person" in how or (text[:1].isupper() and " " in text and
                                                        actor.sector not in (None, "IGO"))
-        self.recent = [r for r in self.recent if not (r.actor == actor and r.text == text)]
+        self.recent = [r for r in self.recent if not (r.text == text and r.actor == actor)]  # text: the cheap test first
         self.recent.append(Referent(actor, text, person))
         del self.recent[:-MAX_MEMORY]
 
