@@ -161,6 +161,9 @@ def benchmark(name: str, sentences: list[str], per_document: int | None = None, 
         runners["coder_sps"] = _coder_runner(EventCoder(classifier=_shipped_classifier()), counters["coder_sps"])
         counters["coder_rules_sps"] = {}  # for reference: the rules alone
         runners["coder_rules_sps"] = _coder_runner(EventCoder(classifier=None), counters["coder_rules_sps"])
+    from comity.pipeline import settle_heap
+
+    settle_heap()  # as `comity code` does once its coder is loaded
     pool = None
     if workers > 1 and "coder_sps" in runners:
         from comity.parallel import ParallelCoder
