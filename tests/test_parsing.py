@@ -53,7 +53,7 @@ def test_tokens_that_would_not_survive_joining_fall_back_to_from_docs(nlp):
     # the join must not trust the re-tokenized text.
     odd = Doc(nlp.vocab, words=["New York", "protested", "."], spaces=[True, False, False])
     plain = nlp.make_doc("Canada agreed.")
-    whole = parsing._join(nlp, [plain, odd])
+    whole = parsing._join(nlp, [plain, odd], ["Canada agreed.", "New York protested."])
     assert [t.text for t in whole] == ["Canada", "agreed", ".", "New York", "protested", "."]
     assert whole[3].is_sent_start
 
@@ -62,7 +62,7 @@ def test_tokens_that_would_not_survive_joining_fall_back_to_from_docs(nlp):
 def test_joined_parse_matches_the_parser_run_on_the_joined_text(nlp, sentences):
     """The copy-back is exact: each sentence Doc has the arcs of its slice of the joined parse."""
     [docs] = parse_passages(nlp, [sentences], DISABLE)
-    whole = parsing._join(nlp, [nlp.make_doc(s) for s in sentences])
+    whole = parsing._join(nlp, [nlp.make_doc(s) for s in sentences], sentences)
     with nlp.select_pipes(disable=list(DISABLE)):
         whole = nlp(whole)
     at = 0

@@ -27,11 +27,11 @@ def parse_passages(nlp, passages: Sequence[Sequence[str]], disable: Sequence[str
     many sentences."""
     sentence_docs = [[nlp.make_doc(text) for text in passage] for passage in passages]
     joined: list[tuple[Doc, list[Doc]]] = []
-    for docs in sentence_docs:
-        nonempty = [doc for doc in docs if len(doc)]
+    for passage, docs in zip(passages, sentence_docs):
+        nonempty = [(text, doc) for text, doc in zip(passage, docs) if len(doc)]
         for at in range(0, len(nonempty), MAX_JOINED):
-            part = nonempty[at:at + MAX_JOINED]
-            joined.append((_join(nlp, part), part))
+            texts, part = zip(*nonempty[at:at + MAX_JOINED])
+            joined.append((_join(nlp, part, texts), list(part)))
     if joined:
         per_doc = sum(len(part) for _, part in joined) / len(joined)
         docs_per_batch = max(1, round(batch_size / per_doc))
@@ -41,20 +41,22 @@ def parse_passages(nlp, passages: Sequence[Sequence[str]], disable: Sequence[str
     return sentence_docs
 
 
-def _join(nlp, docs: list[Doc]) -> Doc:
+def _join(nlp, docs: Sequence[Doc], texts: Sequence[str]) -> Doc:
+    """One Doc of `docs` (the tokenized `texts`), each starting a sentence."""
     # Tokenizing the sentences joined by spaces gives the same tokens as tokenizing each alone
     # (spaCy splits at whitespace first) at a fraction of the cost of Doc.from_docs; where a
     # sentence's tokens do not start at the same place in the joined text, from_docs joins them.
-    whole = nlp.make_doc(" ".join(doc.text for doc in docs))
+    # The texts are passed in because Doc.text rebuilds the string from every token.
+    whole = nlp.make_doc(" ".join(texts))
     starts, at, char = [], 0, 0
     aligned = len(whole) == sum(len(doc) for doc in docs)
-    for doc in docs:
+    for doc, text in zip(docs, texts):
         starts.append(at)
-        aligned = aligned and whole[at].idx == char
+        aligned = aligned and at < len(whole) and whole[at].idx == char
         at += len(doc)
-        char += len(doc.text) + 1
+        char += len(text) + 1
     if not aligned:
-        whole = Doc.from_docs(docs, ensure_whitespace=True)
+        whole = Doc.from_docs(list(docs), ensure_whitespace=True)
     for start in starts:  # the pre-filter's boundaries stand; the parser may still split inside one
         whole[start].is_sent_start = True
     return whole
