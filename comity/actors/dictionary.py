@@ -11,9 +11,8 @@ Office holders resolve by the document date (see office_holders.tsv for the conv
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from ..records import Actor, ActorMention
 from . import tables
@@ -32,8 +31,7 @@ TABLES = ("countries.tsv", "igos.tsv", "groups.tsv", "metonyms.tsv", "institutio
 ELITE = "ELI"  # PLOVER sector for people out of office
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A mention plus where in the token list it lies and which table line produced it."""
 
     tok_start: int
@@ -56,6 +54,7 @@ class ActorDictionary:
         self._index: dict[tuple[str, ...], list[Entry]] = {}
         self._roles: dict[tuple[str, ...], list[Entry]] = {}
         self._role_sector_memo: dict[str, str | None] = {}  # role_sector runs on most words the coder reads
+        self._actor_memo: dict[tuple[str, str | None], Actor] = {}  # (code, sector) -> Actor, made once
         for entry in ordered:
             self._check_codes(entry)
             (self._roles if entry.kind == "role" else self._index).setdefault(entry.key, []).append(entry)
@@ -65,6 +64,8 @@ class ActorDictionary:
                                                             for e in es))
         self._lengths = _lengths_by_first(self._index)
         self._role_lengths = _lengths_by_first(self._roles)
+        self._pairs = _first_pairs(self._index)
+        self._role_pairs = _first_pairs(self._roles)
         anchors = [e for es in self._index.values() for e in es if e.kind != "block"]
         # Every word of a phrase must occur for it to match, so one telling word per phrase suffices;
         # it must occur as written (exact phrases), capitalised (proper names) or in any case.
@@ -190,25 +191,25 @@ class ActorDictionary:
         return matches
 
     def _anchors(self, toks: list[Token], keys: list[str]) -> list[tuple[int, int, Entry]]:
-        found, i, n = [], 0, len(keys)
+        found, free = [], 0  # tokens before `free` belong to the last phrase found
         lengths = self._lengths
-        while i < n:
-            if keys[i] not in lengths:  # most words start no phrase: skip the call
-                i += 1
+        for i in [i for i, key in enumerate(keys) if key in lengths]:  # most words start no phrase
+            if i < free:
                 continue
-            hit = self._longest(self._index, lengths, toks, keys, i)
+            hit = self._longest(self._index, lengths, self._pairs, toks, keys, i)
             if hit is None:
-                i += 1
                 continue
             if hit[2].kind != "block":
                 found.append(hit)
-            i = hit[1]
+            free = hit[1]
         return found
 
     @staticmethod
-    def _longest(index, lengths, toks, keys, i):
+    def _longest(index, lengths, pairs, toks, keys, i):
+        """(i, end, entry) for the longest phrase of `index` at token i whose guard holds, or None."""
+        paired = tuple(keys[i:i + 2]) in pairs  # else only a one-word phrase can start here
         for length in lengths.get(keys[i], ()):
-            if i + length > len(keys):
+            if i + length > len(keys) or length > 1 and not paired:
                 continue
             for entry in index.get(tuple(keys[i:i + length]), ()):
                 if _guard_ok(entry, toks, i):
@@ -220,10 +221,12 @@ class ActorDictionary:
 
         With text given, the chain also stops where the words are not joined (see _joined)."""
         roles, n = [], len(keys) if stop is None else stop
+        if i >= n or keys[i] not in self._role_lengths:  # most words start no role phrase
+            return roles
         while i < n:
             if text is not None and roles and not _joined(text, toks, i):
                 break
-            hit = self._longest(self._roles, self._role_lengths, toks, keys, i)
+            hit = self._longest(self._roles, self._role_lengths, self._role_pairs, toks, keys, i)
             if hit is None or hit[1] > n or text is not None and not all(_joined(text, toks, k) for k in range(i + 1, hit[1])):
                 break
             roles.append(hit)
@@ -270,7 +273,9 @@ class ActorDictionary:
         person = None
         possessive = len(toks[end - 1].raw) < toks[end - 1].end - toks[end - 1].start
         # a person whose alias starts with a title word the roles took ("General Asim Munir")
-        inside = next((p for p in range(end, last) if p in by_start and by_start[p][2].kind == "person"), None)
+        inside = None
+        if last > end:  # only roles or a posting take a mention past its anchor
+            inside = next((p for p in range(end, last) if p in by_start and by_start[p][2].kind == "person"), None)
         if inside is not None:
             roles = [r for r in roles if r[1] <= inside]
             name_end = last = inside
@@ -288,7 +293,7 @@ class ActorDictionary:
             person is not None or any(r[2].role_kind in PERSONLIKE_ROLES for r in roles))
         if former:
             first -= 1
-        role_text = " + ".join(f"role {text[toks[a].start:toks[b - 1].end]!r}" for a, b, _e in roles)
+        role_text = " + ".join(f"role {text[toks[a].start:toks[b - 1].end]!r}" for a, b, _e in roles) if roles else ""
         if person is not None:
             actor, how = self._resolve_person(person[2], day, former)
             how = f"{how}; titled {text[toks[first].start:toks[person[0] - 1].end]!r}"
@@ -299,7 +304,7 @@ class ActorDictionary:
             base_sector = term.sector if term else entry.sector
             sector = ELITE if former else _title_sector(entry, base_sector, [r[2] for r in roles])
             actor = self._actor(code, sector)
-            how = " + ".join(x for x in [entry.how, role_text] if x)
+            how = " + ".join(filter(None, (entry.how, role_text)))
             if term is not None:
                 how += f"; dated row {term_span(term)} applies ({term.role})"
             if former:
@@ -363,8 +368,11 @@ class ActorDictionary:
         return self._actor(term.code, sector), how
 
     def _actor(self, code: str, sector: str | None) -> Actor:
-        info = self._codes[code]
-        return Actor(info.code, info.country, sector, info.name)
+        actor = self._actor_memo.get((code, sector))
+        if actor is None:
+            info = self._codes[code]
+            actor = self._actor_memo[code, sector] = Actor(info.code, info.country, sector, info.name)
+        return actor
 
 
 COMMON_WORDS = frozenset("the of and a an al el e i to for in on de la".split())
@@ -390,6 +398,11 @@ def _lengths_by_first(index: dict[tuple[str, ...], list[Entry]]) -> dict[str, tu
     return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
 
+def _first_pairs(index: dict[tuple[str, ...], list[Entry]]) -> frozenset[tuple[str, str]]:
+    """The first two words of every phrase of two or more words."""
+    return frozenset(key[:2] for key in index if len(key) > 1)
+
+
 def _joined(text: str, toks: list[Token], k: int, apposition: bool = False) -> bool:
     """Whether token k continues the phrase of token k-1: only spaces, a hyphen or a dash between
     them on one line ("Secretary-General", "Egypt – Prime Minister X"); with apposition also a
@@ -409,12 +422,15 @@ def _guard_ok(entry: Entry, toks: list[Token], i: int) -> bool:
     if entry.guard == "exact":
         return all(toks[i + k].raw.replace("’", "'") == raw for k, raw in enumerate(entry.raw))
     # "cap": every capitalised word of the table phrase is capitalised in the text
-    return all(toks[i + k].raw[:1].isupper() for k, raw in enumerate(entry.raw) if raw[:1].isupper())
+    for k, raw in enumerate(entry.raw):
+        if raw[:1].isupper() and not toks[i + k].raw[:1].isupper():
+            return False
+    return True
 
 
 def _title_sector(entry: Entry, base: str | None, roles: list[Entry]) -> str | None:
     """Sector of an anchor with role words: IGOs and groups keep theirs; else the last specific role."""
-    if entry.kind in ("igo", "group"):
+    if entry.kind in ("igo", "group") or not roles:
         return base
     specific = [r.sector for r in roles if r.role_kind in ("inst", "person", "posted") and r.sector]
     if specific:

@@ -8,7 +8,7 @@ sentences too: news text puts headlines, datelines and paragraphs on their own l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr gov sen rep pres st jr sr rev fr hon
@@ -25,8 +25,7 @@ NEXT_START = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
 MAX_SENTENCE_CHARS = 1000  # longer "sentences" (tables, run-on text) are cut at spaces
 
 
-@dataclass(frozen=True)
-class SentenceSpan:
+class SentenceSpan(NamedTuple):
     start: int
     end: int
     text: str
