@@ -15,6 +15,7 @@ import hashlib
 import json
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -97,7 +98,7 @@ class EventClassifier:
         self.meta = meta or {}
         self.extractor = FeatureExtractor(config, nlp=nlp)
         self._stacked: tuple[np.ndarray, list[tuple[str, slice]]] | None = None
-        self._row_cache: dict[str, tuple[int, int]] = {}  # feature string -> (hashed id, weight row or -1)
+        self._row_cache: dict[str, int] = {}  # feature string -> weight row, or -1 - hashed id if unknown
         self._plover_cols: tuple[dict, int] | None = None  # see _plover_table
 
     # ---- training -------------------------------------------------------------------------
@@ -179,24 +180,28 @@ class EventClassifier:
         """(weight rows of the known features in ascending order, number of distinct feature ids),
         memoised per string; `features` may repeat a string."""
         cache = self._row_cache
-        get = cache.get
-        hits = [get(f) for f in features]
-        if None in hits:
-            for n, f in enumerate(features):
-                if hits[n] is None:
-                    hit = get(f)
-                    if hit is None:
-                        h = hash_feature(f, self.config.n_bits)
-                        pos = int(np.searchsorted(self.vocab, h))
-                        hit = (h, pos if pos < len(self.vocab) and self.vocab[pos] == h else -1)
-                        if len(cache) >= ROW_CACHE_SIZE:
-                            cache.clear()
-                        cache[f] = hit
-                    hits[n] = hit
-        ids = {h for h, _ in hits}
-        rows = {r for _, r in hits}
-        rows.discard(-1)
-        return sorted(rows), len(ids)  # sorted: the float32 sum comes out the same in every process
+        codes = set(map(cache.get, features))
+        if None in codes:
+            codes = set()
+            for f in features:
+                code = cache.get(f)
+                if code is None:
+                    code = self._row_code(f)
+                    if len(cache) >= ROW_CACHE_SIZE:
+                        cache.clear()
+                    cache[f] = code
+                codes.add(code)
+        # ascending rows: the float32 sum comes out the same in every process; the unknown ids'
+        # negative codes sort before them
+        ordered = sorted(codes)
+        return ordered[bisect_left(ordered, 0):], len(codes)
+
+    def _row_code(self, feature: str) -> int:
+        """The weight row of a feature's hashed id, or -1 - id when the model does not know the id:
+        distinct ids get distinct codes, so one set of codes counts the ids and holds the rows."""
+        h = hash_feature(feature, self.config.n_bits)
+        pos = int(np.searchsorted(self.vocab, h))
+        return pos if pos < len(self.vocab) and self.vocab[pos] == h else -1 - h
 
     def predict_parsed(self, span) -> Prediction:
         """The full prediction for one already-parsed sentence (tok2vec+parser suffice): no second

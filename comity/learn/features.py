@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
+from itertools import compress
 from typing import Iterable
 
 import numpy as np
@@ -71,12 +72,14 @@ def _token_table(span) -> tuple[list[str], list[str], list[int], list[bool], lis
     whether it is punctuation/space/number. A Doc is read in one `to_array` call."""
     if hasattr(span, "to_array") and not hasattr(span, "root"):  # a Doc (a Span has .root)
         arr = span.to_array(_TABLE_ATTRS)  # uint64; HEAD is a relative offset (negative: wrapped)
+        # plain lists from one tolist: on a sentence, numpy work per column costs more than it saves
+        lower, dep, _head, is_alpha, is_punct, is_space, like_num = arr.T.tolist()
         strings = span.vocab.strings
-        lowers = [strings[h] for h in arr[:, 0].tolist()]
-        deps = [strings[h] for h in arr[:, 1].tolist()]
-        heads = (np.arange(len(arr)) + arr[:, 2].view(np.int64)).tolist()
-        alpha = arr[:, 3].astype(bool).tolist()
-        skip = (arr[:, 4] | arr[:, 5] | arr[:, 6]).astype(bool).tolist()
+        lowers = [strings[h] for h in lower]
+        deps = [strings[h] for h in dep]
+        heads = [i + h for i, h in enumerate(arr[:, 2].view(np.int64).tolist())]
+        alpha = list(map(bool, is_alpha))
+        skip = [bool(p or s or n) for p, s, n in zip(is_punct, is_space, like_num)]
         return lowers, deps, heads, alpha, skip
     toks = list(span)
     off = toks[0].i if toks else 0
@@ -94,9 +97,12 @@ def span_features(span, base_forms: dict[str, str] | None = None, actors=None) -
     n = len(lowers)
     norms = [base.get(w, w) for w in lowers]
     children: list[list[int]] = [[] for _ in range(n)]
+    governs_verb_child = [False] * n  # has a subject, object, auxiliary... among its children
     for i, h in enumerate(heads):
         if h != i and 0 <= h < n:
             children[h].append(i)
+            if deps[i] in VERB_CHILD_DEPS:
+                governs_verb_child[h] = True
 
     def is_verb(i: int) -> bool:
         dep = deps[i]
@@ -106,7 +112,9 @@ def span_features(span, base_forms: dict[str, str] | None = None, actors=None) -
             return alpha[i]
         if lowers[i] in base and dep not in ("compound", "amod", "pobj", "det"):
             return True
-        return any(deps[c] in VERB_CHILD_DEPS for c in children[i])
+        return governs_verb_child[i]
+
+    verb = [is_verb(i) for i in range(n)]
 
     kept = [i for i in range(n) if deps[i] not in SKIP_DEPS and not skip[i]]
     words = [lowers[i] for i in kept]
@@ -119,7 +127,7 @@ def span_features(span, base_forms: dict[str, str] | None = None, actors=None) -
     if hasattr(span, "root"):
         root = span.root.i - span.start
     else:
-        root = next((i for i in range(n) if deps[i] == "ROOT"), None)
+        root = deps.index("ROOT") if "ROOT" in deps else None
     if root is not None:
         r = norms[root]
         feats.append("root:" + r)
@@ -128,11 +136,9 @@ def span_features(span, base_forms: dict[str, str] | None = None, actors=None) -
                 feats.append(f"chain:{r}>{norms[c]}")
                 feats.append("clause:" + norms[c])
                 for g in children[c]:
-                    if deps[g] in CLAUSE_DEPS and is_verb(g):
+                    if deps[g] in CLAUSE_DEPS and verb[g]:
                         feats.append("clause2:" + norms[g])
-    for i in range(n):
-        if not is_verb(i):
-            continue
+    for i in compress(range(n), verb):
         lemma = norms[i]
         feats.append("v:" + lemma)
         for c in children[i]:
