@@ -487,3 +487,28 @@ def test_weapons_given_are_not_a_party():
 
     events = EventCoder(classifier=None).code_text("China quietly shipped drones to Pakistan last month.", date="2025-05-10")
     assert {(e.source["code"], e.target["code"], e.cameo_root) for e in events} == {("CHN", "PAK", "07")}
+
+
+class WardenRoleActors(TinyActors):
+    """A multi-word role the shipped roles.tsv lacks, and no word lists of its own."""
+
+    ROLES = {**TinyActors.ROLES, "border wardens": "MIL"}
+
+
+class WardenActors(WardenRoleActors):
+    """The same role, with the dictionary saying which words end a multi-word role."""
+
+    def multiword_role_heads(self):
+        return frozenset({"wardens"})
+
+    def word_list(self, name):
+        return frozenset({"catapults"}) if name == "weapon" else frozenset()
+
+
+def test_argument_finder_uses_the_dictionarys_own_role_words(nlp):
+    text = "The border wardens detained two Pakistani traders."
+    (event,) = EventCoder(nlp=nlp, actors=WardenActors(), classifier=None).code_text(text)
+    assert (event.source["sector"], event.target["code"]) == ("MIL", "PAK")
+    assert event.cameo_code == "173" and event.source["text"] == "The border wardens"
+    # falling back to the shipped lists, "wardens" is no role head, so the role is never looked up
+    assert EventCoder(nlp=nlp, actors=WardenRoleActors(), classifier=None).code_text(text) == []

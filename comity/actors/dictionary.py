@@ -66,6 +66,7 @@ class ActorDictionary:
         self._role_lengths = _lengths_by_first(self._roles)
         self._pairs = _first_pairs(self._index)
         self._role_pairs = _first_pairs(self._roles)
+        self._multiword_role_heads = frozenset(k[-1] for k in self._roles if len(k) > 1)
         anchors = [e for es in self._index.values() for e in es if e.kind != "block"]
         # Every word of a phrase must occur for it to match, so one telling word per phrase suffices;
         # it must occur as written (exact phrases), capitalised (proper names) or in any case.
@@ -128,6 +129,15 @@ class ActorDictionary:
             self._role_sector_memo.clear()
         self._role_sector_memo[word] = sector
         return sector
+
+    def multiword_role_heads(self) -> frozenset[str]:
+        """Last words of the multi-word role phrases ("group" of "human rights group", "leaders" of
+        "opposition leaders"): only after these is a multi-word role look-up worth making."""
+        return self._multiword_role_heads
+
+    def word_list(self, name: str) -> frozenset[str]:
+        """A function_words.tsv list ("former", "weapon", ...); empty when the tables have none."""
+        return self._words.get(name, frozenset())
 
     def may_contain_actor(self, text: str) -> bool:
         """Cheap prefilter: False only when find() is sure to return nothing."""

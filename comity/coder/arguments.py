@@ -130,17 +130,24 @@ def verb_preps(root: str, code3: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def multiword_role_heads() -> frozenset[str]:
-    """Last words of the multi-word role phrases of the shipped roles.tsv ("group" of "human rights
-    group", "leaders" of "opposition leaders"): only these lower-case heads are worth a multi-word
-    lookup (a dictionary with other multi-word roles still has them matched as mentions)."""
+def shipped_multiword_role_heads() -> frozenset[str]:
+    """multiword_role_heads of the shipped roles.tsv, for an actor dictionary that does not say."""
     return frozenset(e.key[-1] for e in tables.read_roles(tables.DATA_DIR / "roles.tsv") if len(e.key) > 1)
 
 
 @lru_cache(maxsize=1)
-def weapon_words() -> frozenset[str]:
-    """Role nouns that are arms ("drones", "artillery"; function_words.tsv 'weapon')."""
+def shipped_weapon_words() -> frozenset[str]:
+    """The shipped function_words.tsv 'weapon' list, for an actor dictionary that does not say."""
     return tables.read_word_lists(tables.DATA_DIR / "function_words.tsv")["weapon"]
+
+
+def role_words_of(actors) -> tuple[frozenset[str], frozenset[str]]:
+    """(last words of multi-word role phrases, role nouns that are arms) of an actor dictionary
+    (comity.actors.ActorDictionary says; another object with only role_sector gets the shipped lists)."""
+    heads = getattr(actors, "multiword_role_heads", None)
+    words = getattr(actors, "word_list", None)
+    return (heads() if heads else shipped_multiword_role_heads(),
+            words("weapon") if words else shipped_weapon_words())
 
 
 def may_be_same(a: Party, b: Party) -> bool:
@@ -177,10 +184,14 @@ def token_owners(doc, mentions: list[ActorMention]) -> list[int | None]:
 class ArgumentFinder:
     """Finds parties in one parsed sentence; made afresh for every sentence."""
 
-    def __init__(self, lexicon: Lexicon, role_sector, doc, mentions: list[ActorMention], memory: DocumentMemory,
-                 text: str | None = None):
+    def __init__(self, lexicon: Lexicon, actors, doc, mentions: list[ActorMention], memory: DocumentMemory,
+                 text: str | None = None, role_words: tuple[frozenset[str], frozenset[str]] | None = None):
+        """actors: the actor dictionary (role_sector, and optionally multiword_role_heads and
+        word_list); role_words: role_words_of(actors) when the caller keeps it (it is fixed per
+        dictionary)."""
         self.lex = lexicon
-        self.role_sector = role_sector  # comity.actors keeps its answers (ActorDictionary.role_sector)
+        self.role_sector = actors.role_sector  # comity.actors keeps its answers (ActorDictionary.role_sector)
+        self._role_heads, self._weapons = role_words or role_words_of(actors)
         self.doc = doc
         self.text = doc.text if text is None else text  # the caller's copy: Doc.text rebuilds it
         self.mentions = mentions
@@ -528,7 +539,7 @@ class ArgumentFinder:
                     continue
                 named = self.parties(child, allow_coref=True, of_phrase=True)
                 arms = [p for p in named if p.via == "generic" and
-                        p.referent.text.rsplit(" ", 1)[-1].lower() in weapon_words()]
+                        p.referent.text.rsplit(" ", 1)[-1].lower() in self._weapons]
                 if arms and self.lex.is_(verb.lower_, "light_verbs"):  # "launched drones": used, not hit
                     named = [p for p in named if p not in arms]
                 given += arms  # "fired missiles at Israel": Israel only
@@ -719,7 +730,7 @@ class ArgumentFinder:
         if not tok.text[:1].isupper():  # "a human rights group", "opposition leaders": the longest role
             low = tok.lower_
             left = next((c for c in tok.lefts if c.dep_ in ("compound", "amod")), None)
-            if low not in multiword_role_heads():
+            if low not in self._role_heads:
                 sector = self.role_sector(low)
             else:
                 end = tok.idx + len(tok)

@@ -81,7 +81,8 @@ class EventCoder:
     """Codes documents into Events; see the module docstring for the stages.
 
     nlp: a spaCy Language with a parser (default comity.nlp.load()); actors: an actor dictionary
-    with find/may_contain_actor/role_sector (default comity.actors.default_dictionary());
+    with find/may_contain_actor/role_sector, and optionally multiword_role_heads/word_list (the
+    shipped tables' lists stand in when it lacks them) (default comity.actors.default_dictionary());
     classifier: "default" (the learned classifier shipped in comity/data/models/, loaded lazily on
     the first sentence that needs it), None (rules only), or an object with
     .predict_span(parsed_sentence) -> (cameo_root, probability) (or, failing that,
@@ -120,7 +121,7 @@ class EventCoder:
         # parse sentences that name no actor but hold a role noun and a trigger ("Police arrested ...")
         self.generic_sentences = generic_sentences
         self.lexicon = lexicon or default_lexicon()
-        self.extractor = SentenceExtractor(self.lexicon, actors.role_sector)
+        self.extractor = SentenceExtractor(self.lexicon, actors)
         self._disable = [name for name in PARSE_DISABLE if name in nlp.pipe_names]
         self._trigger_words = frozenset(self.lexicon.verbs) | frozenset(self.lexicon.nouns)
         g = self.lexicon.grammar
@@ -289,7 +290,8 @@ class EventCoder:
             return []
         rule = Rule(code=self._root_code(root), conf=prob * CLASSIFIER_FACTOR, source="classifier")
         c = Candidate(head.i, head.i, Trigger(head.lower_, "verb", (rule,)), rule, False)
-        ArgumentFinder(self.lexicon, self.actors.role_sector, sdoc, mentions, memory, text).arguments(c)
+        ArgumentFinder(self.lexicon, self.actors, sdoc, mentions, memory, text,
+                       self.extractor.role_words).arguments(c)
         if not c.sources:
             first = mentions[0]
             c.sources = [Party(Referent(first.actor, first.text, False), "mention")]

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.attrs import DEP, LOWER
 
-from comity.coder.arguments import ArgumentFinder
+from comity.coder.arguments import ArgumentFinder, role_words_of
 from comity.coder.candidate import Candidate, Party, recode
 from comity.coder.coref import DocumentMemory
 from comity.coder.modality import negation_and_modality, recode_unasserted
@@ -31,16 +31,17 @@ CLAUSE_FILLING_ROOTS = ("02", "03", "10", "12")  # "urged a ceasefire": the noun
 class SentenceExtractor:
     """Applies a Lexicon to one parsed sentence with its actor mentions."""
 
-    def __init__(self, lexicon: Lexicon, role_sector):
+    def __init__(self, lexicon: Lexicon, actors):
         self.lex = lexicon
-        self.role_sector = role_sector  # word → sector or None (actors.role_sector)
+        self.actors = actors  # the actor dictionary (see ArgumentFinder)
+        self.role_words = role_words_of(actors)  # fixed per dictionary: worked out once
         self._ids: tuple[object, frozenset[int], int] | None = None  # (vocab, trigger word ids, ccomp id)
 
     def extract(self, doc, mentions: list[ActorMention], memory: DocumentMemory,
                 text: str | None = None) -> list[Candidate]:
         """Candidates with sources (and targets where found) for one parsed sentence; `text` is
         the sentence's text when the caller has it (the same as doc.text, which costs a join)."""
-        args = ArgumentFinder(self.lex, self.role_sector, doc, mentions, memory, text)
+        args = ArgumentFinder(self.lex, self.actors, doc, mentions, memory, text, self.role_words)
         # One array read instead of a Token object per word: only trigger words become Tokens.
         lowers, deps = zip(*doc.to_array([LOWER, DEP]).tolist()) if len(doc) else ((), ())
         known, ccomp = self._string_ids(doc.vocab)
