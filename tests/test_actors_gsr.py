@@ -207,8 +207,10 @@ def test_a_city_in_a_crisis_trigger_is_where_not_who(d):
 
 # ---------------------------------------------------------------- round 2: passives, doers, shared objects
 def test_violence_in_an_agentless_passive_is_not_the_speakers(coder):
-    # the police reported the deaths; they did not cause them
-    assert pairs(coder, "Four soldiers were killed in the ambush, Kenyan police said.") == set()
+    # the police reported the deaths; they did not cause them: the ambush had an unidentified doer
+    # (PLOVER UNK), in the country the sentence names
+    assert full(coder, "Four soldiers were killed in the ambush, Kenyan police said.") == {
+        (("KEN", "KEN", "UNK"), ("KEN", "KEN", "MIL"))}
     # an arrest reported by the police is still theirs
     assert ("EGY", "EGY") in pairs(coder, "Twelve students were detained in Alexandria, Egyptian police said.")
 
@@ -291,3 +293,24 @@ def test_force_targets_from_the_when_clause_and_the_site_of_a_passive(coder):
     assert ("SOM", "SOM") in pairs(coder, "Gunmen killed 12 people when they stormed a hotel in Mogadishu.")
     got = full(coder, "A school for Afghan refugees was attacked by Pakistani militants.")
     assert (("PAK", "PAK", "REB"), ("AFG", "AFG", "REF")) in got
+
+
+def test_an_attack_with_a_victim_and_no_doer_has_an_unidentified_actor(coder):
+    # PLOVER codes "two civilians were killed by a bomb" with an unidentified actor (UNK), placed in
+    # the country where it happened; the attack word is kept as the actor's text
+    events = coder.code_text("Two civilians were killed by a roadside bomb outside the Afghan city of Kandahar.",
+                             date="2025-05-10", doc_id="t")
+    assert {(e.source["country"], e.source["sector"], e.source["text"]) for e in events} == {
+        ("AFG", "UNK", "a roadside bomb")}
+    assert {(e.target["country"], e.target["sector"]) for e in events} == {("AFG", "CVL")}
+    # the attack as the subject; with only the victims' country named, where it happened is open
+    assert full(coder, "A car bomb killed six Nigerian policemen on Tuesday.") == {
+        (("UNK", None, "UNK"), ("NGA", "NGA", "COP"))}
+
+
+def test_an_unidentified_actor_needs_a_victim_and_an_attack_word(coder):
+    assert full(coder, "Three civilians were killed in a car accident near Kandahar.") == set()
+    assert full(coder, "A bomb exploded in a crowded market in Peshawar.") == set()  # no victim named
+    # a named doer is kept
+    assert full(coder, "Rebels killed two Malian soldiers in an ambush near Gao.") == {
+        (("MLI", "MLI", "REB"), ("MLI", "MLI", "MIL"))}

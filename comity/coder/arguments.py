@@ -101,6 +101,8 @@ AFFILIATION_SECTORS = frozenset({"REB", "OPP"})
 RESIDENCE_PARTICIPLES = frozenset({"based", "operating", "living", "active", "fighting", "residing"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 ETHNIC_SECTOR = "CVL"  # "ethnic Albanians": civilians of the country they live in
+UNIDENTIFIED_SECTOR = "UNK"  # PLOVER: the actor of "two civilians were killed by a bomb"
+UNIDENTIFIED_VIA = "unidentified"  # Party.via of that actor
 # What an ActorMention's `how` (comity.actors.dictionary) says about it: a metonyms.tsv row (with no
 # sector: a city or region, not a seat of power), a demonym, a named person (an office holder, or a
 # title followed by a name the tables lack).
@@ -307,6 +309,30 @@ class ArgumentFinder:
                                                      self.lex.grammar["singular_pronouns"]
                                                      for g in child.children if g.dep_ == "nsubj"):
                         c.targets += self.objects(child, c.rule.code[:2], code=c.rule.code)
+        if not c.sources and c.targets and c.rule.code[:2] in FORCE_ROOTS:
+            c.sources = self.unidentified_attacker(verb, subj, c.targets)
+
+    def unidentified_attacker(self, verb, subj, targets: list[Party]) -> list[Party]:
+        """'Three soldiers were killed by a roadside bomb in X', 'a blast killed two civilians': a
+        victim, no doer, and a word that shows an attack (grammar.yaml unattributed_attack_nouns) in
+        the subject, the agent or an 'in' phrase. The doer is PLOVER's unidentified actor, of the
+        one country the sentence's other mentions name (where it happened: "in Baghdad", "outside
+        the Iraqi city of Basra", "Iraqi police said"); of none when they name none or several."""
+        words = self.lex.grammar.get("unattributed_attack_nouns", frozenset())
+        holders = [subj] if subj is not None else []
+        holders += [g for child in verb.children if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "in")
+                    for g in child.children if g.dep_ == "pobj"]
+        evidence = next((t for h in holders for t in (h, *h.children) if t.lower_ in words), None)
+        if evidence is None:
+            return []
+        head = phrase_head(evidence)
+        victims = {p.referent.text for p in targets}
+        places = {m.actor.country for k, m in enumerate(self.mentions)
+                  if m.actor.country and m.text not in victims and k not in self._ethnic}
+        country = next(iter(places)) if len(places) == 1 else None
+        text = self.text[head.left_edge.idx: head.idx + len(head)]
+        actor = Actor(country or UNIDENTIFIED_SECTOR, country, UNIDENTIFIED_SECTOR, "unidentified actor")
+        return [Party(Referent(actor, text, False), UNIDENTIFIED_VIA)]
 
     def attack_verb(self, verb) -> bool:
         """A verb the patterns code as force ("shelled"), or a light verb ("launched" fire)."""
