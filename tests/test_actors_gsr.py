@@ -314,3 +314,9 @@ def test_an_unidentified_actor_needs_a_victim_and_an_attack_word(coder):
     # a named doer is kept
     assert full(coder, "Rebels killed two Malian soldiers in an ambush near Gao.") == {
         (("MLI", "MLI", "REB"), ("MLI", "MLI", "MIL"))}
+
+
+def test_a_call_for_a_punitive_act_targets_the_acts_target(coder):
+    # "called for sanctions against X" is criticism of X, as "criticised X" is
+    assert pairs(coder, "Kenya called for sanctions against Zimbabwe.") == {("KEN", "ZWE")}
+    assert pairs(coder, "Kenya criticised Zimbabwe for the arrests.") == {("KEN", "ZWE")}

@@ -529,6 +529,10 @@ class ArgumentFinder:
                     out += self.objects(child, root)
         return out
 
+    def noun_root(self, tok) -> str | None:
+        """The CAMEO root the patterns give an event noun ("sanctions": 16), None for other words."""
+        return next((r.code[:2] for t in self.lex.nouns.get(tok.lower_, ()) for r in t.rules if r.code), None)
+
     def request_noun(self, tok) -> bool:
         """A noun the patterns code as a request or demand ("demands", "appeal", "call")."""
         return any(r.code[:2] in CLAUSE_TARGET_ROOTS for t in self.lex.nouns.get(tok.lower_, ()) for r in t.rules)
@@ -626,6 +630,10 @@ class ArgumentFinder:
                         out += self.objects(child, root, code=code) if child.dep_ == "xcomp" else []
                 elif infinitive_advcl(child):  # "opened fire to disperse the protesters"
                     out += self.objects(child, root, code=code)
+        if not out and root == "11":  # "called for sanctions against X": the target of the act called for
+            out += [p for child in children if child.dep_ == "prep" and child.lower_ == "for"
+                    for g in child.children if g.dep_ == "pobj" and self.noun_root(g) not in (None, "11")
+                    for p in self.nested_targets(g, self.noun_root(g))]
         if not out:  # "condemned and rejected the remarks", "established ties with and opened ..."
             shared = self.shared_object_verb(verb, children)
             if shared is not None:
