@@ -320,3 +320,12 @@ def test_a_call_for_a_punitive_act_targets_the_acts_target(coder):
     # "called for sanctions against X" is criticism of X, as "criticised X" is
     assert pairs(coder, "Kenya called for sanctions against Zimbabwe.") == {("KEN", "ZWE")}
     assert pairs(coder, "Kenya criticised Zimbabwe for the arrests.") == {("KEN", "ZWE")}
+
+
+def test_a_curfew_with_no_target_falls_on_the_doers_own_people(coder):
+    # as ICEWS codes them: "Citizen (Country)"
+    assert full(coder, "Thai authorities imposed a curfew in three southern provinces.") == {
+        (("THA", "THA", "GOV"), ("THA", "THA", "CVL"))}
+    assert full(coder, "Egypt lifted the state of emergency on Monday.") == {
+        (("EGY", "EGY", "GOV"), ("EGY", "EGY", "CVL"))}
+    assert full(coder, "The army imposed a curfew.") == {(("MIL", None, "MIL"), None)}  # whose people: unknown

@@ -239,6 +239,8 @@ class ArgumentFinder:
             c.targets = list(c.sources)
         elif found and not c.targets and len(src_codes) == 1:
             c.sources = []  # the actor acting on itself ("India praised Indian troops"): no event
+        if not c.targets and c.rule.code in self.lex.grammar.get("population_target_codes", ()):
+            c.targets = self.population(c.sources)
         if not c.targets and c.rule.code.startswith(self._requires_target):
             c.sources = []
 
@@ -333,6 +335,16 @@ class ArgumentFinder:
         text = self.text[head.left_edge.idx: head.idx + len(head)]
         actor = Actor(country or UNIDENTIFIED_SECTOR, country, UNIDENTIFIED_SECTOR, "unidentified actor")
         return [Party(Referent(actor, text, False), UNIDENTIFIED_VIA)]
+
+    @staticmethod
+    def population(sources: list[Party]) -> list[Party]:
+        """The civilians of the doer's country ("the army imposed a curfew"), when the doers are of one."""
+        countries = {p.referent.actor.country for p in sources}
+        if len(countries) != 1 or None in countries:
+            return []
+        a = sources[0].referent.actor
+        country = a.country
+        return [Party(Referent(Actor(country, country, "CVL", a.name), "", False), "generic")]
 
     def attack_verb(self, verb) -> bool:
         """A verb the patterns code as force ("shelled"), or a light verb ("launched" fire)."""
