@@ -255,7 +255,8 @@ def test_bench_reports_every_run_and_the_coder_stages():
     from comity.evaluate import bench
 
     result = bench.benchmark("actors", bench.actor_sentences(40), per_document=5, repeats=1)
-    for key in ("coder_sps", "coder_rules_sps", "spacy_full_sps", "spacy_parse_sps", "spacy_parse_sentences_sps"):
+    for key in ("coder_sps", "coder_rules_sps", "spacy_full_sps", "spacy_parse_sps", "spacy_parse_sentences_sps",
+                "spacy_parse_passages_sps"):
         assert result[key] > 0, key
     stages = result["coder_stage_us_per_sentence"]
     assert set(stages) == {"prefilter", "parse", "classifier", "extract"}
@@ -263,6 +264,14 @@ def test_bench_reports_every_run_and_the_coder_stages():
     # the stages are parts of the end-to-end time (measured on the fastest full run, not the warm-up)
     assert sum(stages.values()) <= 1e6 / result["coder_sps"] * 1.05
     assert result["events"] > 0
+    assert result["coder_vs_parse_paired"] > 0
+
+
+def test_paired_ratio_is_the_median_of_the_rounds_ratios():
+    from comity.evaluate.bench import _paired_ratio
+
+    # baseline seconds / coder seconds per round: 0.5, 0.8, 0.6 -> 0.6; a slow round hurts neither side
+    assert _paired_ratio([1.0, 4.0, 1.2], [2.0, 5.0, 2.0]) == 0.6
 
 
 def test_coder_stage_clock_accumulates_per_stage():

@@ -41,6 +41,7 @@ OVERRIDE_THRESHOLD = 0.8
 # prefilter: sentence splitting and actor lookup; parse: spaCy tok2vec+parser; classifier: the learned
 # classifier's batched predictions; extract: triggers, arguments and Event records
 STAGES = ("prefilter", "parse", "classifier", "extract")
+GROUP_SENTENCES = 512  # kept sentences per parsing group (code_documents' batch_size)
 
 
 def quad5_of_root(root: str) -> str:
@@ -137,7 +138,7 @@ class EventCoder:
     def code_document(self, doc: Document) -> list[Event]:
         return next(iter(self.code_documents([doc]))).events
 
-    def code_documents(self, docs: Iterable[Document], batch_size: int = 512) -> Iterator[CodedDocument]:
+    def code_documents(self, docs: Iterable[Document], batch_size: int = GROUP_SENTENCES) -> Iterator[CodedDocument]:
         """Code documents in order; sentences of several documents share one parsing batch."""
         group: list[_Pending] = []
         pending_sentences = 0
