@@ -329,3 +329,11 @@ def test_a_curfew_with_no_target_falls_on_the_doers_own_people(coder):
     assert full(coder, "Egypt lifted the state of emergency on Monday.") == {
         (("EGY", "EGY", "GOV"), ("EGY", "EGY", "CVL"))}
     assert full(coder, "The army imposed a curfew.") == {(("MIL", None, "MIL"), None)}  # whose people: unknown
+
+
+def test_an_unidentified_attacker_is_not_remembered_for_pronouns(coder):
+    text = ("Two civilians were killed by a roadside bomb outside the Afghan city of Kandahar. "
+            "It condemned Pakistan.")
+    sources = [e.source["sector"] for e in coder.code_text(text, date="2025-05-10", doc_id="t")
+               if e.cameo_code.startswith("11")]
+    assert "UNK" not in sources

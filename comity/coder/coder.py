@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from comity.coder.coref import DocumentMemory, Referent
-from comity.coder.arguments import ArgumentFinder, same_actor
+from comity.coder.arguments import UNIDENTIFIED_VIA, ArgumentFinder, same_actor
 from comity.coder.candidate import Candidate, Party, recode
 from comity.coder.extract import SentenceExtractor
 from comity.coder.modality import negation_and_modality
@@ -259,8 +259,10 @@ class EventCoder:
             memory.remember(m.actor, m.text, m.how)
         for c in cands:
             events += self._events(document, record, sdoc, c)
-            memory.remember_sources([p.referent for p in c.sources])
-            memory.remember_pair([p.referent for p in c.sources if p.via not in ("coref", "generic")],
+            # an unidentified attacker is no one a later "they" or "the two sides" can mean
+            named = [p for p in c.sources if p.via != UNIDENTIFIED_VIA]
+            memory.remember_sources([p.referent for p in named])
+            memory.remember_pair([p.referent for p in named if p.via not in ("coref", "generic")],
                                  [p.referent for p in c.targets if p.via not in ("coref", "generic")])
         return events
 
