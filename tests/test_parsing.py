@@ -70,3 +70,14 @@ def test_joined_parse_matches_the_parser_run_on_the_joined_text(nlp, sentences):
         part = whole[at:at + len(doc)]
         assert [(t.head.i - at, t.dep_) for t in part] == [(t.head.i, t.dep_) for t in doc]
         at += len(doc)
+
+
+def test_a_head_across_a_sentence_boundary_falls_back_to_parsing_that_sentence_alone(nlp):
+    first, second = nlp.make_doc("Chile protested."), nlp.make_doc("Peru agreed.")
+    # a joined parse whose "agreed" hangs on "protested": not valid inside the second sentence
+    whole = Doc(nlp.vocab, words=["Chile", "protested", ".", "Peru", "agreed", "."],
+                spaces=[True, False, True, True, False, False], heads=[1, 1, 1, 4, 1, 4],
+                deps=["nsubj", "ROOT", "punct", "nsubj", "conj", "punct"])
+    parsing._copy_parse(nlp, whole, [first, second], DISABLE)
+    assert [(t.head.i, t.dep_) for t in first] == [(1, "nsubj"), (1, "ROOT"), (1, "punct")]
+    assert second.has_annotation("DEP") and second[1].dep_ == "ROOT" and second[0].head.i == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import numpy as np
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc
 
@@ -37,7 +38,7 @@ def parse_passages(nlp, passages: Sequence[Sequence[str]], disable: Sequence[str
         docs_per_batch = max(1, round(batch_size / per_doc))
         parsed = nlp.pipe((whole for whole, _ in joined), batch_size=docs_per_batch, disable=list(disable))
         for whole, (_, part) in zip(parsed, joined):
-            _copy_parse(whole, part)
+            _copy_parse(nlp, whole, part, disable)
     return sentence_docs
 
 
@@ -62,11 +63,20 @@ def _join(nlp, docs: Sequence[Doc], texts: Sequence[str]) -> Doc:
     return whole
 
 
-def _copy_parse(whole: Doc, docs: list[Doc]) -> None:
-    # HEAD is stored as an offset from the token, and no head crosses a fixed sentence start, so
-    # each sentence's slice of the array is valid in its own Doc.
+def _copy_parse(nlp, whole: Doc, docs: list[Doc], disable: Sequence[str]) -> None:
+    # HEAD is stored as an offset from the token, and the parser keeps heads inside a fixed sentence,
+    # so each sentence's slice of the array is valid in its own Doc. Should a head ever cross a
+    # boundary, that sentence is parsed on its own instead.
     values = whole.to_array([HEAD, DEP])
+    lengths = [len(doc) for doc in docs]
+    sentence = np.repeat(np.arange(len(docs)), lengths)  # each token's sentence
+    heads = np.arange(len(sentence)) + values[:, 0].view(np.int64)
+    crossing = set(sentence[sentence[np.clip(heads, 0, len(sentence) - 1)] != sentence].tolist())
     at = 0
-    for doc in docs:
-        doc.from_array([HEAD, DEP], values[at:at + len(doc)])
-        at += len(doc)
+    for k, (doc, n) in enumerate(zip(docs, lengths)):
+        if k in crossing:
+            parsed = next(nlp.pipe([doc.text], disable=list(disable)))
+            doc.from_array([HEAD, DEP], parsed.to_array([HEAD, DEP]))
+        else:
+            doc.from_array([HEAD, DEP], values[at:at + n])
+        at += n
