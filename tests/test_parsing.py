@@ -22,7 +22,7 @@ def test_each_sentence_gets_its_own_parsed_doc(nlp):
         assert doc.has_annotation("DEP")
         assert [t.text for t in doc] == [t.text for t in nlp.make_doc(doc.text)]
         assert all(0 <= t.head.i < len(doc) for t in doc)
-        assert sum(t.dep_ == "ROOT" for t in doc) >= 1
+        assert sum(t.dep_ == "ROOT" for t in doc) == 1  # one tree: the parser may not cut a sentence
     assert docs[1][1].text == "urged" and docs[1][1].dep_ == "ROOT"
     assert docs[1][0].head.i == 1 and docs[1][0].dep_ == "nsubj"
 
@@ -81,3 +81,11 @@ def test_a_head_across_a_sentence_boundary_falls_back_to_parsing_that_sentence_a
     parsing._copy_parse(nlp, whole, [first, second], DISABLE)
     assert [(t.head.i, t.dep_) for t in first] == [(1, "nsubj"), (1, "ROOT"), (1, "punct")]
     assert second.has_annotation("DEP") and second[1].dep_ == "ROOT" and second[0].head.i == 1
+
+
+def test_the_parser_does_not_cut_a_kept_sentence(nlp):
+    # With a one-word headline before it, the parser left free cut "Russia | said its forces ..."
+    [docs] = parse_passages(nlp, [["BREAKING", "Russia said its forces had taken the town.", "Ukraine denied it."]],
+                            DISABLE)
+    assert [sum(t.dep_ == "ROOT" for t in doc) for doc in docs] == [1, 1, 1]
+    assert docs[1][0].dep_ == "nsubj" and docs[1][0].head.text == "said"

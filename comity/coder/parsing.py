@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Sequence
 
 import numpy as np
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.tokens import Doc
 
 # Sentences joined into one Doc at most: bounds the length of a joined Doc (and so the parser's
@@ -58,8 +58,11 @@ def _join(nlp, docs: Sequence[Doc], texts: Sequence[str]) -> Doc:
         char += len(text) + 1
     if not aligned:
         whole = Doc.from_docs(list(docs), ensure_whitespace=True)
-    for start in starts:  # the pre-filter's boundaries stand; the parser may still split inside one
-        whole[start].is_sent_start = True
+    # The pre-filter's boundaries stand, and no others: with its neighbours as context the parser
+    # would now and then cut a sentence ("India | said its jets ..."), which alone it does not.
+    sent_starts = np.full((len(whole), 1), -1, dtype=np.int64)
+    sent_starts[starts, 0] = 1
+    whole.from_array([SENT_START], sent_starts.view(np.uint64))
     return whole
 
 
