@@ -1,11 +1,10 @@
 """Parsing the sentences the pre-filter kept: one Doc per sentence out, whole passages parsed.
 
-The extraction reads one Doc per sentence, but spaCy parses a batch of long Docs faster than the
-same text as one Doc per sentence (fewer, fuller parser steps; benchmarks/RESULTS.md). So each
-sentence is tokenized alone, a document's sentences are joined into one Doc with their boundaries
-fixed, the joined Docs are parsed, and the heads and labels are copied back into the sentence Docs.
-The parser then also sees the neighbouring sentences as context, as it does when spaCy is given
-whole documents.
+The extraction reads one Doc per sentence. Each sentence is tokenized alone, a document's sentences
+are joined into one Doc with their boundaries fixed, the joined Docs are parsed, and the heads and
+labels are copied back into the sentence Docs. The parser so sees the neighbouring sentences as
+context, as it does when spaCy is given whole documents, at no more cost than one Doc per sentence
+(a little less in most runs of benchmarks/parse_modes.py; benchmarks/RESULTS.md).
 """
 from __future__ import annotations
 
@@ -59,7 +58,7 @@ def _join(nlp, docs: Sequence[Doc], texts: Sequence[str]) -> Doc:
     if not aligned:
         whole = Doc.from_docs(list(docs), ensure_whitespace=True)
     # The pre-filter's boundaries stand, and no others: with its neighbours as context the parser
-    # would now and then cut a sentence ("India | said its jets ..."), which alone it does not.
+    # would now and then cut a sentence ("India | said its jets ..."), which it rarely does alone.
     sent_starts = np.full((len(whole), 1), -1, dtype=np.int64)
     sent_starts[starts, 0] = 1
     whole.from_array([SENT_START], sent_starts.view(np.uint64))
