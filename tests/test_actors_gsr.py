@@ -337,3 +337,11 @@ def test_an_unidentified_attacker_is_not_remembered_for_pronouns(coder):
     sources = [e.source["sector"] for e in coder.code_text(text, date="2025-05-10", doc_id="t")
                if e.cameo_code.startswith("11")]
     assert "UNK" not in sources
+
+
+def test_an_attack_word_as_subject_is_not_the_reporters_act(coder):
+    # the officials reported the shelling; they did not shell anyone
+    events = coder.code_text("Shelling killed five civilians in Kherson on Sunday, Ukrainian officials said.",
+                             date="2025-05-10", doc_id="t")
+    assert {(e.source["country"], e.source["sector"], e.source["text"]) for e in events} == {
+        ("UKR", "UNK", "Shelling")}

@@ -289,9 +289,12 @@ class ArgumentFinder:
                              for g in child.children if g.dep_ == "pobj" for p in self.parties(g)]
         if subj is not None:
             c.sources = self.parties(subj, allow_coref=True, of_phrase=True)
-        if not c.sources and (passive is None or subj is not None or c.rule.code[:2] not in VIOLENT_ROOTS):
-            # violence in an agentless passive is not the speaker's ("four officers were injured,
-            # police said"); an arrest or a withdrawal may be ("three men were detained, police said")
+        violent = c.rule.code[:2] in VIOLENT_ROOTS
+        if not c.sources and (passive is None or subj is not None or not violent) and not (
+                violent and subj is not None and self.attack_word(subj) is not None):
+            # violence in an agentless passive, or done by a weapon ("shelling killed five, officials
+            # said"), is not the speaker's ("four officers were injured, police said"); an arrest
+            # or a withdrawal may be ("three men were detained, police said")
             speaker = self.speaker(verb)
             if speaker:
                 c.sources = speaker
@@ -320,21 +323,26 @@ class ArgumentFinder:
         the subject, the agent or an 'in' phrase. The doer is PLOVER's unidentified actor, of the
         one country the sentence's other mentions name (where it happened: "in Baghdad", "outside
         the Iraqi city of Basra", "Iraqi police said"); of none when they name none or several."""
-        words = self.lex.grammar.get("unattributed_attack_nouns", frozenset())
         holders = [subj] if subj is not None else []
         holders += [g for child in verb.children if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "in")
                     for g in child.children if g.dep_ == "pobj"]
-        evidence = next((t for h in holders for t in (h, *h.children) if t.lower_ in words), None)
+        evidence = next((t for t in map(self.attack_word, holders) if t is not None), None)
         if evidence is None:
             return []
         head = phrase_head(evidence)
-        victims = {p.referent.text for p in targets}
+        victims = [p.referent.text for p in targets]
         places = {m.actor.country for k, m in enumerate(self.mentions)
-                  if m.actor.country and m.text not in victims and k not in self._ethnic}
+                  if m.actor.country and not any(m.text in v for v in victims) and k not in self._ethnic}
         country = next(iter(places)) if len(places) == 1 else None
         text = self.text[head.left_edge.idx: head.idx + len(head)]
         actor = Actor(country or UNIDENTIFIED_SECTOR, country, UNIDENTIFIED_SECTOR, "unidentified actor")
         return [Party(Referent(actor, text, False), UNIDENTIFIED_VIA)]
+
+    def attack_word(self, noun):
+        """The word that shows an attack in a noun phrase's head or its direct modifiers ("a
+        roadside bomb", "the shelling", "an improvised explosive device"), or None."""
+        words = self.lex.grammar.get("unattributed_attack_nouns", frozenset())
+        return next((t for t in (noun, *noun.children) if t.lower_ in words), None)
 
     @staticmethod
     def population(sources: list[Party]) -> list[Party]:
