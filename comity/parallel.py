@@ -1,7 +1,7 @@
 """Coding documents in several worker processes, results in input order.
 
 spaCy's parser runs on one core, so on a machine with more cores the coder scales by processes:
-each worker loads its own spaCy pipeline and EventCoder (about 210 MB each) and codes chunks of
+each worker loads its own spaCy pipeline and EventCoder (about 200 MB each) and codes chunks of
 documents; the parent reads the input, keeps at most `2 × workers` chunks in flight (memory stays
 bounded however large the corpus) and yields the coded documents in the order they came in, so the
 store, the output formats and the duplicate checks work exactly as with one process.

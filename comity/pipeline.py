@@ -152,8 +152,8 @@ def default_coder(rules_only: bool = False):
 
 def settle_heap() -> None:
     """Exempt everything loaded so far (model, dictionaries, tables: they live as long as the run)
-    from Python's cyclic garbage collector, so its full collections stop walking them: about 2% of
-    coding time on actor-dense text (benchmarks/RESULTS.md). Objects made later are collected as usual."""
+    from Python's cyclic garbage collector, so its full collections stop walking them. Objects made
+    later are collected as usual."""
     gc.collect()
     gc.freeze()
 

@@ -22,7 +22,7 @@ def _check_format(fmt: str, allowed=EVENT_FORMATS) -> str:
 
 
 def workers_option():
-    return typer.Option(1, "--workers", help="Processes that code in parallel (each loads its own model, ~210 MB); 0: one per CPU.")
+    return typer.Option(1, "--workers", help="Processes that code in parallel (each loads its own model, ~200 MB); 0: one per CPU.")
 
 
 def _check_workers(workers: int) -> None:

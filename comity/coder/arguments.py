@@ -651,9 +651,11 @@ class ArgumentFinder:
                 elif infinitive_advcl(child):  # "opened fire to disperse the protesters"
                     out += self.objects(child, root, code=code)
         if not out and root == "11":  # "called for sanctions against X": the target of the act called for
-            out += [p for child in children if child.dep_ == "prep" and child.lower_ == "for"
-                    for g in child.children if g.dep_ == "pobj" and self.noun_root(g) not in (None, "11")
-                    for p in self.nested_targets(g, self.noun_root(g))]
+            for g in (g for child in children if child.dep_ == "prep" and child.lower_ == "for"
+                      for g in child.children if g.dep_ == "pobj"):
+                act = self.noun_root(g)
+                if act not in (None, "11"):
+                    out += self.nested_targets(g, act)
         if not out:  # "condemned and rejected the remarks", "established ties with and opened ..."
             shared = self.shared_object_verb(verb, children)
             if shared is not None:

@@ -12,7 +12,8 @@ class Party:
     """One side of an event: a resolved actor and how it was found."""
 
     referent: Referent
-    via: str  # "mention", "coref", "speaker", "generic" (a role noun: "police") or "place" ("in Algiers")
+    via: str  # "mention", "coref", "speaker", "generic" (a role noun: "police"), "place" ("in Algiers")
+    # or "unidentified" (PLOVER's unnamed doer of an attack: "killed by a roadside bomb")
 
 
 @dataclass

@@ -113,12 +113,17 @@ def _coder_runner(coder, counter: dict):
     return run
 
 
-def _sentence_runner(nlp, texts: list[str]):
-    """spaCy on the same texts cut into sentences first, one Doc per sentence (the coder's pre-filter
-    needs the sentences before parsing). The cutting is done here, outside the clock."""
+def _cut_sentences(texts: list[str]) -> dict[str, list[str]]:
+    """Each text's sentences, as the coder's pre-filter cuts them (done before the clock starts)."""
     from comity.coder.sentences import split_sentences
 
-    cut = {text: [span.text for span in split_sentences(text)] for text in texts}
+    return {text: [span.text for span in split_sentences(text)] for text in texts}
+
+
+def _sentence_runner(nlp, texts: list[str]):
+    """spaCy on the same texts cut into sentences first, one Doc per sentence (the coder's pre-filter
+    needs the sentences before parsing)."""
+    cut = _cut_sentences(texts)
 
     def run(batch):
         sentences = [sentence for text in batch for sentence in cut[text]]
@@ -128,24 +133,25 @@ def _sentence_runner(nlp, texts: list[str]):
 
 
 def _passage_runner(nlp, texts: list[str]):
-    """spaCy as the coder drives it: each text's sentences (cut here, outside the clock) tokenized
-    alone, joined, parsed and copied back by comity.coder.parsing, in the coder's parsing groups.
-    The gap to the tok2vec+parser row is what that way of parsing costs by itself."""
+    """spaCy as the coder drives it: each text's sentences tokenized alone, joined, parsed and
+    copied back by comity.coder.parsing, in the coder's parsing groups. The gap to the
+    tok2vec+parser row is what that way of parsing costs by itself."""
     from comity.coder.coder import GROUP_SENTENCES
     from comity.coder.parsing import parse_passages
-    from comity.coder.sentences import split_sentences
 
-    cut = {text: [span.text for span in split_sentences(text)] for text in texts}
+    cut = _cut_sentences(texts)
 
     def run(batch):
         group: list[list[str]] = []
+        sentences = 0
         for text in batch:
             group.append(cut[text])
-            if sum(map(len, group)) >= GROUP_SENTENCES:
-                parse_passages(nlp, group, batch_size=sum(map(len, group)))
-                group = []
+            sentences += len(cut[text])
+            if sentences >= GROUP_SENTENCES:
+                parse_passages(nlp, group, batch_size=sentences)
+                group, sentences = [], 0
         if group:
-            parse_passages(nlp, group, batch_size=max(GROUP_SENTENCES, sum(map(len, group))))
+            parse_passages(nlp, group, batch_size=GROUP_SENTENCES)
     return run
 
 
