@@ -294,6 +294,9 @@ CLAUSE_AND_UNIT_NON_EVENTS = [
     ("Uganda rejected an invitation to attend a meeting with Kenya.", "04"),  # no meeting took place
     ("Uganda declined an invitation to hold talks with Kenya.", "04"),
     ("France urged Kenya to attend talks with Uganda.", "04"),
+    # a clause on an accusation or demand noun is its content, not an act of the sentence's subject
+    ("Pakistan rejected India's allegation that it sheltered the gunmen.", "07"),
+    ("The United States said it would not meet the hijackers' demands to release prisoners held by Kenya.", "08"),
 ]
 
 
@@ -314,3 +317,9 @@ def test_committing_crimes_and_fighting_charges_are_no_pledge_or_battle(coder):
     # a pledge is still a pledge, and a fight with a named enemy still a fight
     assert [e for e in code(coder, "France is committed to dialogue with India.") if e.cameo_code == "030"]
     assert [e for e in code(coder, "Indian troops fought Pakistani soldiers at the border.") if e.cameo_code.startswith("19")]
+
+
+def test_clause_describing_an_event_noun_is_an_act(coder):
+    # "brokered" describes the talks, which are no appeal or offer: the mediation stands
+    events = code(coder, "India and Pakistan agreed to a ceasefire after talks brokered by the United States.")
+    assert [e for e in events if e.source["code"] == "USA" and e.cameo_code.startswith("04")], summary(events)
