@@ -172,6 +172,11 @@ def test_kremlin_spokesman_keeps_gov_and_pentagon_officials_keep_mil(d):
     ("Russian state media reported it.", "Russian state media", "RUS", "MED"),
     ("Chinese troops withdrew.", "Chinese troops", "CHN", "MIL"),
     ("The Pakistan Air Force scrambled jets.", "Pakistan Air Force", "PAK", "MIL"),
+    # people of a country (PLOVER agent dictionary: CVL)
+    ("Israeli settlers moved in.", "Israeli settlers", "ISR", "CVL"),
+    ("Kenyan voters queued for hours.", "Kenyan voters", "KEN", "CVL"),
+    ("The Albanian population fled.", "Albanian population", "ALB", "CVL"),
+    ("An Indian bystander was hurt.", "Indian bystander", "IND", "CVL"),
 ])
 def test_titles_with_nationality(d, text, span, code, sector):
     m = only(d, text)
