@@ -113,6 +113,19 @@ def test_gsr_loader_maps_labels_and_skips_document(tmp_path):
         load_gsr(bad)
 
 
+def test_gsr_loader_keeps_one_split(tmp_path):
+    records = [dict(r, split="dev" if n % 2 else "test") for n, r in enumerate(GSR_RECORDS)]
+    path = tmp_path / "written.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    every, _ = load_gsr(path)
+    dev, _ = load_gsr(path, split="dev")
+    test, _ = load_gsr(path, split="test")
+    assert sorted(i.id for i in dev + test) == sorted(i.id for i in every) and dev and test
+    assert not {i.id for i in dev} & {i.id for i in test}
+    with pytest.raises(GoldFormatError, match="split 'other'"):
+        load_gsr(path, split="other")
+
+
 def test_gold_codes_map_to_iso3_and_kinds():
     assert normalise_gold_code("JAP") == "JPN" and normalise_gold_code("usa") == "USA"
     assert normalise_gold_code("IGO") == "igo"

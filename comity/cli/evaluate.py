@@ -80,12 +80,12 @@ def _json_option():
     return typer.Option(False, "--json", help="Print a JSON summary instead of tables.")
 
 
-def _load_gold(load, path: Path, limit: Optional[int]):
+def _load_gold(load, path: Path, limit: Optional[int], **options):
     """(items, problems) from a gold-file loader; a bad file stops with its message, problems warn."""
     from comity.evaluate.quad import GoldFormatError
 
     try:
-        items, problems = load(path, limit)
+        items, problems = load(path, limit, **options)
     except GoldFormatError as exc:
         fail(str(exc))
     for p in problems:
@@ -170,9 +170,11 @@ def eval_gsr(
     fill_threshold: Optional[str] = _threshold_option("fill"),
     override_threshold: Optional[str] = _threshold_option("override"),
     show_errors: int = typer.Option(0, "--show-errors", help="Print N sentences whose event type is wrong."),
+    split: Optional[str] = typer.Option(None, "--split", help="Score only the records whose \"split\" field has this value (dev or test in benchmarks/gold/)."),
     as_json: bool = _json_option(),
 ) -> None:
-    """Score PLOVER event type, source and target actor codes on the PLOVER gold sentences.
+    """Score PLOVER event type, source and target actor codes on the PLOVER gold sentences (or any
+    file in their format, such as benchmarks/gold/written_events_*.json).
 
     Example: comity eval gsr ../shared/gold/plover_gsr/PLOVER_GSR_CAMEO.txt --show-errors 10
     """
@@ -181,7 +183,7 @@ def eval_gsr(
     from comity.learn import TrainingExample
     from comity.learn.training import QUAD5_OF_PLOVER
 
-    items, problems = _load_gold(load_gsr, path, limit)
+    items, problems = _load_gold(load_gsr, path, limit, split=split)
     texts = [i.text for i in items]
     labelled = [TrainingExample(i.text, quad5=QUAD5_OF_PLOVER.get(i.event), plover=i.event) for i in items]
     predictions, protocol = _predict_gold(texts, labelled, cv, engine, model, seed,
@@ -189,7 +191,7 @@ def eval_gsr(
     result = score_gsr(items, predictions)
     result.problems = problems
     if as_json:
-        typer.echo(json.dumps({"task": "plover_gsr", "file": str(path), **protocol.to_dict(),
+        typer.echo(json.dumps({"task": "plover_gsr", "file": str(path), "split": split, **protocol.to_dict(),
                                **result.to_dict()}, indent=2))
         return
     console = Console()

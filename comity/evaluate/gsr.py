@@ -91,9 +91,10 @@ def _actors(value, where: str, problems: list[str]) -> tuple[GoldActor, ...] | N
     return None
 
 
-def load_gsr(path: str | Path, limit: int | None = None) -> tuple[list[GsrItem], list[str]]:
+def load_gsr(path: str | Path, limit: int | None = None, split: str | None = None) -> tuple[list[GsrItem], list[str]]:
     """Read the JSON array; returns (items, problems). The DOCUMENT record and unusable records are
-    skipped; each problem names the file and the record."""
+    skipped; each problem names the file and the record. split: keep only the records whose
+    "split" field has this value (comity's own written sets mark halves "dev" and "test")."""
     path = Path(path)
     try:
         records = json.loads(path.read_text(encoding="utf-8"))
@@ -113,7 +114,7 @@ def load_gsr(path: str | Path, limit: int | None = None) -> tuple[list[GsrItem],
             problems.append(f"{where}: not an object")
             continue
         original = str(rec.get("event", "")).strip().upper()
-        if original == "DOCUMENT":
+        if original == "DOCUMENT" or (split is not None and rec.get("split") != split):
             continue
         text = str(rec.get("text") or "").strip()
         event = map_event(original)
@@ -126,7 +127,7 @@ def load_gsr(path: str | Path, limit: int | None = None) -> tuple[list[GsrItem],
         if limit and len(items) >= limit:
             break
     if not items:
-        raise GoldFormatError(f"{path}: no gold sentences found")
+        raise GoldFormatError(f"{path}: no gold sentences found" + (f" with split {split!r}" if split else ""))
     return items, problems
 
 
