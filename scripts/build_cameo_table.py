@@ -32,6 +32,10 @@ MANUAL_OVERRIDES = {
     "0813": ("CONCEDE", "", "legal"),
     "0814": ("CONCEDE", "", "legal"),
     "0831": ("RETREAT", "resign", "political_institutions"),  # manual: resignations are RETREAT 'resign'
+    # manual: "expressions of regret or remorse" and "formal pardons, acquittals, and amnesties"
+    # are CONCEDE
+    "055": ("CONCEDE", "", "diplomatic"),
+    "056": ("CONCEDE", "", "legal"),
 }
 
 HEADER = """\
@@ -58,6 +62,10 @@ HEADER = """\
 #   mapping has them: the PLOVER 2.0 manual lists removing curfews under CONCEDE.
 # - 0831 (accede to demands for change in leadership: a resignation) is RETREAT 'resign', as the
 #   PLOVER 2.0 manual says ("RETREAT also covers resignations of government officials").
+# - 055 (apologize) and 056 (forgive, pardon) are CONCEDE, not SUPPORT as the 2021 mapping has them:
+#   the PLOVER 2.0 manual codes regret, pardons and amnesties as CONCEDE. (The manual also codes
+#   announced retreats and concessions as CONCEDE; 035x stays AGREE, as in the 2021 mapping and the
+#   PLOVER gold sentences, where 6 of the DEV sentences labelled AGREE would otherwise be missed.)
 """
 COLUMNS = ["code", "name", "root", "quad_class", "goldstein", "plover_event", "plover_mode",
            "plover_context", "plover_quad", "plover_score"]

@@ -40,6 +40,8 @@ def test_plover_mapping():
     assert plover_for_cameo("1056") == plover_for_cameo("0256")  # appeals mirror demands
     assert plover_for_cameo("0871") == ("RETREAT", "ceasefire")
     assert plover_for_cameo("081")[0] == "CONCEDE"
+    # the PLOVER 2.0 manual puts apologies and pardons under CONCEDE, the 2021 mapping under SUPPORT
+    assert plover_for_cameo("055")[0] == plover_for_cameo("056")[0] == "CONCEDE"
     assert cameo_info("14")["quad_class"] == 4
 
 
