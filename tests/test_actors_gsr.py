@@ -340,3 +340,15 @@ def test_an_attack_word_as_subject_is_not_the_reporters_act(coder):
                              date="2025-05-10", doc_id="t")
     assert {(e.source["country"], e.source["sector"], e.source["text"]) for e in events} == {
         ("UKR", "UNK", "Shelling")}
+
+
+def test_coordinated_demonyms_on_one_role_noun_are_both_actors(coder):
+    # "Egyptian and Saudi naval forces": the role covers both peoples, even through a modifier
+    got = pairs(coder, "Kenyan and Ugandan naval forces began a joint exercise on Lake Victoria.")
+    assert got == {("KEN", "UGA"), ("UGA", "KEN")}
+
+
+def test_a_noun_under_a_reciprocal_verb_is_done_by_each_side_to_the_other(coder):
+    # "exchanged fire": both sides fire, each at the other
+    got = pairs(coder, "Armenian and Azerbaijani troops exchanged heavy fire along the border on Tuesday.")
+    assert got == {("ARM", "AZE"), ("AZE", "ARM")}

@@ -233,7 +233,7 @@ class ArgumentFinder:
         found = bool(c.targets)
         c.targets = [t for t in c.targets if not any(same_actor(t, s) for s in c.sources)]
         if not c.targets and len(c.sources) > 1 and c.rule.code[:2] in SYMMETRIC_ROOTS and \
-                c.trigger.lemma in self.lex.grammar.get("reciprocal_triggers", ()):
+                self.reciprocal(c):
             # "India and Pakistan held talks": each side acts toward the other; but in "Saudi
             # Arabia and Qatar welcomed the deal" both are sources and neither is a target
             c.targets = list(c.sources)
@@ -243,6 +243,17 @@ class ArgumentFinder:
             c.targets = self.population(c.sources)
         if not c.targets and c.rule.code.startswith(self._requires_target):
             c.sources = []
+
+    def reciprocal(self, c: Candidate) -> bool:
+        """A trigger whose doers act on each other: "met", "talks", or a noun under such a verb
+        ("exchanged fire")."""
+        words = self.lex.grammar.get("reciprocal_triggers", ())
+        if c.trigger.lemma in words:
+            return True
+        if c.trigger.kind != "noun":
+            return False
+        verb = phrase_head(self.doc[c.token_i]).head
+        return self.lex.lemma_of.get(verb.lower_, verb.lower_) in words
 
     @staticmethod
     def unclash(parties: list[Party], others: list[Party]) -> list[Party]:
@@ -818,8 +829,9 @@ class ArgumentFinder:
     def shared_role(self, branch, k: int) -> list[Party]:
         """'the armies of Brazil and Argentina', 'the Chilean and Peruvian navies': the role word
         also covers the other coordinated country."""
-        sector = self.mentions[k].actor.sector
-        if not sector or not self.role_sector(branch.lower_):
+        role = self.role_sector(branch.lower_)
+        sector = self.mentions[k].actor.sector or role  # "Egyptian and Saudi naval forces"
+        if not sector or not role:
             return []
         out: list[Party] = []
         for child in branch.children:
