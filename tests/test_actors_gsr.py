@@ -352,3 +352,22 @@ def test_a_noun_under_a_reciprocal_verb_is_done_by_each_side_to_the_other(coder)
     # "exchanged fire": both sides fire, each at the other
     got = pairs(coder, "Armenian and Azerbaijani troops exchanged heavy fire along the border on Tuesday.")
     assert got == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_who_claims_responsibility_for_an_attack_did_it(coder):
+    events = coder.code_text("The Pakistani Taliban claimed responsibility for an attack on a police post in Peshawar.",
+                             date="2025-05-10", doc_id="t")
+    assert [(e.source["code"], e.target["country"]) for e in events if e.plover_event == "ASSAULT"] == [("TTP", "PAK")]
+
+
+def test_rejecting_a_proposal_from_countries_targets_them(coder):
+    # "from" parsed on the verb: whoever made the proposal is rejected, not what it is about
+    got = pairs(coder, "Iran rejected a proposal from France, Britain and Germany to let inspectors back into the plant.")
+    assert got == {("IRN", "FRA"), ("IRN", "GBR"), ("IRN", "DEU")}
+
+
+def test_intelligence_shared_is_the_thing_given_and_the_partner_is_found_inside_a_clause(coder):
+    # the parser makes "forces" the subject of "defending": it is still the object of "with"
+    got = full(coder, "Canada is sharing intelligence with Ukrainian forces defending Kharkiv.")
+    assert (("CAN", "CAN", "GOV"), ("UKR", "UKR", "MIL")) in got
+    assert not [pair for pair in got if pair[1] and pair[1][2] == "SPY"]

@@ -35,10 +35,10 @@ LOCATION_PREPS = frozenset({"in", "within", "inside", "across"})
 LOCATIVE_ROOTS = frozenset({"08", "13", "15", "17", "18", "19", "20"})
 # Prepositions on the verb itself that name the target for some codes only, keyed by CAMEO code
 # prefix: "withdrew from Lebanon", "pulled out of Iraq" (08); "withdrew its ambassador from X" (16);
-# "seized weapons from the militias" (17); "arrived in Amman" (042, a visit: the host; a place, used
-# only when nothing else is named).
+# "seized weapons from the militias" (17); "rejected a proposal from X" with "from" parsed on the
+# verb (12); "arrived in Amman" (042, a visit: the host; a place, used only when nothing else is named).
 VERB_PREPS = {"08": frozenset({"from", "of"}), "16": frozenset({"from"}), "17": frozenset({"from"}),
-              "042": frozenset({"in"})}
+              "12": frozenset({"from"}), "042": frozenset({"in"})}
 # Prepositions inside a trigger's object or prepositional phrase that name the target when the
 # phrase itself names no actor: "called for sanctions against X", "announced a suspension of
 # links with X", "mobilised reservists for a war against X".
@@ -125,6 +125,16 @@ def same_actor(a: Party, b: Party) -> bool:
 
 
 @lru_cache(maxsize=64)
+def prep_objects(prep) -> list:
+    """The objects of a preposition; where the parser made the object the subject of a clause
+    ("intelligence with forces fighting in the north"), that subject."""
+    pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+    if pobjs:
+        return pobjs
+    return [g for c in prep.children if c.dep_ == "pcomp"
+            for g in c.children if g.dep_ == "nsubj" and g.left_edge.i == prep.i + 1]
+
+
 def verb_preps(root: str, code3: str) -> frozenset[str]:
     """The prepositions that name a verb's target for a CAMEO root (and 3-digit code)."""
     return TARGET_PREPS | VERB_PREPS.get(root, frozenset()) | VERB_PREPS.get(code3, frozenset()) | \
@@ -194,6 +204,8 @@ class ArgumentFinder:
         self.lex = lexicon
         self.role_sector = actors.role_sector  # comity.actors keeps its answers (ActorDictionary.role_sector)
         self._role_heads, self._weapons = role_words or role_words_of(actors)
+        # role nouns that, as an object, are what is handed over: "fired missiles", "shared intelligence"
+        self._given_words = self._weapons | lexicon.grammar.get("information_nouns", frozenset())
         self.doc = doc
         self.text = doc.text if text is None else text  # the caller's copy: Doc.text rebuilds it
         self.mentions = mentions
@@ -389,7 +401,7 @@ class ArgumentFinder:
         """'India's strikes on Pakistan', 'Indian strikes', 'strikes by India', or the subject of a
         light verb governing the noun ('India carried out strikes on Pakistan')."""
         head = self.partitive_head(phrase_head(noun))
-        c.sources = self.own_source(noun) or self.of_doer(head, c.rule.code)
+        c.sources = self.own_source(noun) or self.of_doer(head, c.rule.code) or self.claimant(head)
         c.own_source = bool(c.sources)
         if not c.sources:
             gov = head.head
@@ -413,6 +425,19 @@ class ArgumentFinder:
             c.targets = self.noun_targets(head, c.rule.code[:2]) + c.targets
         if not c.targets:  # "announced a suspension of flights to Libya"
             c.targets = self.nested_targets(head, c.rule.code[:2])
+
+    def claimant(self, head) -> list[Party]:
+        """'X claimed responsibility for the bombing': X did it (grammar.yaml responsibility_nouns
+        and claim_verbs)."""
+        g = self.lex.grammar
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lower_ not in g.get("responsibility_nouns", ()):
+            return []
+        verb = phrase_head(prep.head).head
+        if self.lex.lemma_of.get(verb.lower_, verb.lower_) not in g.get("claim_verbs", ()):
+            return []
+        subj, _ = self.subject(verb)
+        return self.parties(subj, allow_coref=True, of_phrase=True) if subj is not None else []
 
     def partitive_head(self, head):
         """'began a new round of joint exercises': the noun phrase the verb governs is 'round'."""
@@ -467,9 +492,8 @@ class ArgumentFinder:
         out: list[Party] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps:
-                for g in child.children:
-                    if g.dep_ == "pobj":  # force: "strikes on sites in X" hit X
-                        out += self.parties(g, allow_coref=True, of_phrase=root in LOCATIVE_ROOTS)
+                for g in prep_objects(child):  # force: "strikes on sites in X" hit X
+                    out += self.parties(g, allow_coref=True, of_phrase=root in LOCATIVE_ROOTS)
         return out
 
     def subject(self, verb, depth: int = 0):
@@ -600,7 +624,7 @@ class ArgumentFinder:
                     continue
                 named = self.parties(child, allow_coref=True, of_phrase=True)
                 arms = [p for p in named if p.via == "generic" and
-                        p.referent.text.rsplit(" ", 1)[-1].lower() in self._weapons]
+                        p.referent.text.rsplit(" ", 1)[-1].lower() in self._given_words]
                 if arms and self.lex.is_(verb.lower_, "light_verbs"):  # "launched drones": used, not hit
                     named = [p for p in named if p not in arms]
                 given += arms  # "fired missiles at Israel": Israel only
@@ -625,10 +649,12 @@ class ArgumentFinder:
                     out += self.nested_targets(child, root) or self.agents(child)
             elif child.dep_ in ("prep", "prt") and (child.lower_ in preps or child.lower_ in host_preps):
                 pobjs = [g for g in child.children if g.dep_ == "pobj" and g.i != skip_i]
-                if not pobjs and child.dep_ == "prep":  # "granted asylum to officers holed up in ...":
-                    # the object was parsed as the subject of the next clause
+                if not pobjs and child.dep_ == "prep":  # "granted asylum to officers holed up in ...",
+                    # "shares intelligence with forces fighting ...": the object was parsed as the
+                    # subject of the next clause
                     pobjs = [g for c in children if c.dep_ in ("advcl", "ccomp") and c.i > child.i
                              for g in c.children if g.dep_ == "nsubj" and g.left_edge.i == child.i + 1]
+                    pobjs = pobjs or prep_objects(child)
                 found = [p for g in pobjs for p in self.parties(g, allow_coref=True, of_phrase=True)]
                 if child.lower_ in host_preps:
                     out += found
