@@ -117,6 +117,14 @@ CASES = [
     ("Kenyan teachers said they will not end the strike until Uganda pays.", "KEN", "1242", "REJECT"),
     ("Ugandan rebels said they will hand over their weapons to the United Nations.", "UGA", "0356", "AGREE"),
     ("The Kenyan president resigned on Sunday after weeks of protests.", "KEN", "0831", "RETREAT"),
+    # moving forces, strikes, concessions, clemency, expulsion, air drops (our written dev set)
+    ("The Indian army moved more troops and tanks to the border with China.", "IND", "154", "MOBILIZE"),
+    ("Ugandan rebels sent reinforcements toward the Kenyan border.", "UGA", "154", "MOBILIZE"),
+    ("Kenyan teachers walked off the job on Monday.", "KEN", "143", "PROTEST"),
+    ("The Kenyan government withdrew the disputed tax bill after two days of protests.", "KEN", "0832", "CONCEDE"),
+    ("The Ugandan president granted an amnesty to hundreds of jailed students.", "UGA", "056", "CONCEDE"),
+    ("Russia ordered the French reporter to leave the country within a week.", "RUS", "174", "COERCE"),
+    ("The United Nations airdropped food to villages cut off by floods in Uganda.", "UN", "073", "AID"),
 ]
 
 
