@@ -371,3 +371,8 @@ def test_intelligence_shared_is_the_thing_given_and_the_partner_is_found_inside_
     got = full(coder, "Canada is sharing intelligence with Ukrainian forces defending Kharkiv.")
     assert (("CAN", "CAN", "GOV"), ("UKR", "UKR", "MIL")) in got
     assert not [pair for pair in got if pair[1] and pair[1][2] == "SPY"]
+
+
+def test_people_marching_in_a_city_are_its_civilians(coder):
+    got = full(coder, "Thousands of people marched through Nairobi on Sunday in protest against the government of President William Ruto.")
+    assert (("KEN", "KEN", "CVL"), ("KEN", "KEN", "GOV")) in got
