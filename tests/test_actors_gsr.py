@@ -376,3 +376,8 @@ def test_intelligence_shared_is_the_thing_given_and_the_partner_is_found_inside_
 def test_people_marching_in_a_city_are_its_civilians(coder):
     got = full(coder, "Thousands of people marched through Nairobi on Sunday in protest against the government of President William Ruto.")
     assert (("KEN", "KEN", "CVL"), ("KEN", "KEN", "GOV")) in got
+
+
+def test_a_role_acting_for_an_actor_is_that_actor(coder):
+    got = pairs(coder, "Negotiators for the Sudanese army and the Rapid Support Forces resumed talks in Jeddah.")
+    assert ("SDN", "SDN") in got and not [p for p in got if p[0] == "SAU"]  # not the host city

@@ -125,6 +125,9 @@ CASES = [
     ("The Ugandan president granted an amnesty to hundreds of jailed students.", "UGA", "056", "CONCEDE"),
     ("Russia ordered the French reporter to leave the country within a week.", "RUS", "174", "COERCE"),
     ("The United Nations airdropped food to villages cut off by floods in Uganda.", "UN", "073", "AID"),
+    # an invitation to visit is an offer to meet; resumed talks are talks
+    ("The Kenyan president invited his Ugandan counterpart to Nairobi for a state visit.", "KEN", "036", "AGREE"),
+    ("India and Pakistan resumed talks on the water treaty on Monday.", "IND", "04", "CONSULT"),
 ]
 
 

@@ -762,7 +762,8 @@ class ArgumentFinder:
                 members: list[Party] = []
                 places: list[Party] = []
                 for child in branch.children:
-                    if child.dep_ == "prep" and child.lower_ in MEMBER_PREPS:
+                    # "negotiators for the Colombian government": a role acting for the actor
+                    if child.dep_ == "prep" and (child.lower_ in MEMBER_PREPS or (sector and child.lower_ == "for")):
                         pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                         if pobj is not None:
                             in_place = child.lower_ in LOCATION_PREPS
@@ -771,7 +772,7 @@ class ArgumentFinder:
                                 continue  # "the attacks in Mumbai": where, not who ("sites in X" are X's)
                             # "roads in the city of X" (but "a ceasefire in four regions of X": where)
                             sub = self.parties(pobj, of_phrase=in_place and branch.lower_ not in self.lex.nouns)
-                            if sector:
+                            if sector and child.lower_ != "for":  # "negotiators for the army": its sector
                                 sub = [self.recast(p, sector) for p in sub]
                             elif in_place:  # "voting in East Jerusalem": the place
                                 sub = [self.as_place(p) for p in sub]
