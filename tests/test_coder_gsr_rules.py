@@ -128,6 +128,9 @@ CASES = [
     # an invitation to visit is an offer to meet; resumed talks are talks
     ("The Kenyan president invited his Ugandan counterpart to Nairobi for a state visit.", "KEN", "036", "AGREE"),
     ("India and Pakistan resumed talks on the water treaty on Monday.", "IND", "04", "CONSULT"),
+    # a promised act of conflict is a threat, even when the promise matched an aid word later on
+    ("Ugandan rebels vowed to attack any convoy carrying aid to Kenya.", "UGA", "13", "THREATEN"),
+    ("Kenya vowed to cut ties with Uganda.", "KEN", "13", "THREATEN"),
 ]
 
 

@@ -23,6 +23,7 @@ from comity.records import ActorMention
 GOVERNING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})  # their clauses hold the content
 DESCRIBING_FACTOR = 0.8  # confidence of a verb in a clause that modifies a noun (acl, relcl)
 REQUEST_ROOTS = ("02", "03", "10", "12", "13")
+CONFLICT_ACT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")  # promised, they are threats (CAMEO 13)
 # ... and, past a verb that is no trigger, the roots whose clause holds no event of its own (not 13:
 # "threatened to launch an offensive" is the offensive's threat, and the noun carries the target)
 CLAUSE_FILLING_ROOTS = ("02", "03", "10", "12")  # "urged a ceasefire": the noun is the request's content
@@ -186,6 +187,12 @@ class SentenceExtractor:
                 if self.lex.is_(cur.lower_, "negating_governors"):
                     outer.dropped = True
                     c.negated = True
+                    return
+                if outer.rule.code[:2] == "03" and c.rule.code[:2] in CONFLICT_ACT_ROOTS and \
+                        self.lex.is_(cur.lower_, "intent_words"):
+                    # "vowed to target ships": a promised attack is a threat (the act, recoded by
+                    # its intent modality), not a promise to cooperate
+                    outer.dropped = True
                     return
                 if outer.rule.code[:2] in GOVERNING_ROOTS or \
                         self.lex.is_(cur.lower_, "clause_governors"):  # "allowed WFP to deliver food"
