@@ -131,6 +131,10 @@ CASES = [
     # a promised act of conflict is a threat, even when the promise matched an aid word later on
     ("Ugandan rebels vowed to attack any convoy carrying aid to Kenya.", "UGA", "13", "THREATEN"),
     ("Kenya vowed to cut ties with Uganda.", "KEN", "13", "THREATEN"),
+    # leaving a court or treaty reduces relations; cutting the internet restricts freedoms
+    ("Kenya and Uganda announced they were quitting the regional trade bloc.", "KEN", "160", "SANCTION"),
+    ("Russia withdrew from the arms control treaty with the United States.", "RUS", "160", "SANCTION"),
+    ("Uganda cut mobile internet access in three districts before the vote.", "UGA", "1721", "COERCE"),
 ]
 
 
