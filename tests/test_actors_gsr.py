@@ -381,3 +381,11 @@ def test_people_marching_in_a_city_are_its_civilians(coder):
 def test_a_role_acting_for_an_actor_is_that_actor(coder):
     got = pairs(coder, "Negotiators for the Sudanese army and the Rapid Support Forces resumed talks in Jeddah.")
     assert ("SDN", "SDN") in got and not [p for p in got if p[0] == "SAU"]  # not the host city
+
+
+def test_the_owner_of_what_is_acted_on_is_the_target(coder):
+    # "rejected the government's offer": the government, of the one country named
+    assert full(coder, "Kenyan doctors rejected the government's new pay offer.") == {
+        (("KEN", "KEN", "LAB"), ("KEN", "KEN", "GOV"))}
+    assert full(coder, "Ugandan students praised the army's decision to leave the campus.") == {
+        (("UGA", "UGA", "CVL"), ("UGA", "UGA", "MIL"))}

@@ -777,6 +777,11 @@ class ArgumentFinder:
                             elif in_place:  # "voting in East Jerusalem": the place
                                 sub = [self.as_place(p) for p in sub]
                             (places if in_place else members).extend(sub)
+                    elif child.dep_ == "poss" and not sector and child.lower_ not in POSSESSIVE_PRONOUNS:
+                        # "backed the government's pension reform": the owner of what is acted on
+                        owner_sector = self.title_sector(child)
+                        if owner_sector:
+                            members += self.generic_party(child, owner_sector)
                     elif child.dep_ == "acl" and sector and sector not in STATE_SECTORS and not members and \
                             child.lower_ in RESIDENCE_PARTICIPLES:  # "rebels operating in X"
                         places += [self.recast(p, sector) for prep in child.children
