@@ -389,3 +389,8 @@ def test_the_owner_of_what_is_acted_on_is_the_target(coder):
         (("KEN", "KEN", "LAB"), ("KEN", "KEN", "GOV"))}
     assert full(coder, "Ugandan students praised the army's decision to leave the campus.") == {
         (("UGA", "UGA", "CVL"), ("UGA", "UGA", "MIL"))}
+
+
+def test_a_threat_targets_whoever_must_meet_its_condition(coder):
+    got = full(coder, "The Kenya Labour Congress threatened a national strike unless the government raised wages.")
+    assert got == {(("KEN", "KEN", "LAB"), ("KEN", "KEN", "GOV"))}

@@ -337,8 +337,20 @@ class ArgumentFinder:
                                                      self.lex.grammar["singular_pronouns"]
                                                      for g in child.children if g.dep_ == "nsubj"):
                         c.targets += self.objects(child, c.rule.code[:2], code=c.rule.code)
+        if not c.targets and c.rule.code[:2] == "13":
+            c.targets = self.condition_subjects(verb)
         if not c.sources and c.targets and c.rule.code[:2] in FORCE_ROOTS:
             c.sources = self.unidentified_attacker(verb, subj, c.targets)
+
+    def condition_subjects(self, verb) -> list[Party]:
+        """'threatened a strike unless the government raised wages': who must meet the condition
+        is the one threatened (the subject of an if/unless clause on the verb or its complement)."""
+        markers = self.lex.grammar["conditional_markers"]
+        heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        return [p for h in heads for clause in h.children
+                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
+                for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+                for p in self.parties(s, allow_coref=True, of_phrase=True)]
 
     def unidentified_attacker(self, verb, subj, targets: list[Party]) -> list[Party]:
         """'Three soldiers were killed by a roadside bomb in X', 'a blast killed two civilians': a
