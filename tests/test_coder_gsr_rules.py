@@ -135,6 +135,8 @@ CASES = [
     ("Kenya and Uganda announced they were quitting the regional trade bloc.", "KEN", "160", "SANCTION"),
     ("Russia withdrew from the arms control treaty with the United States.", "RUS", "160", "SANCTION"),
     ("Uganda cut mobile internet access in three districts before the vote.", "UGA", "1721", "COERCE"),
+    # seeking to act is intending to: the act, recoded by its modality, not an appeal
+    ("Kenya will seek to expel the Ugandan envoy.", "KEN", "13", "THREATEN"),
 ]
 
 

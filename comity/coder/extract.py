@@ -188,6 +188,10 @@ class SentenceExtractor:
                     outer.dropped = True
                     c.negated = True
                     return
+                if hops == 1 and tok.dep_ == "xcomp" and self.lex.is_(cur.lower_, "clause_intent_verbs"):
+                    # "would seek to outlaw the parties": seeking to act is intending to, not an appeal
+                    outer.dropped = True
+                    return
                 if outer.rule.code[:2] == "03" and c.rule.code[:2] in CONFLICT_ACT_ROOTS and \
                         self.lex.is_(cur.lower_, "intent_words"):
                     # "vowed to target ships": a promised attack is a threat (the act, recoded by
