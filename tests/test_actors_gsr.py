@@ -394,3 +394,9 @@ def test_the_owner_of_what_is_acted_on_is_the_target(coder):
 def test_a_threat_targets_whoever_must_meet_its_condition(coder):
     got = full(coder, "The Kenya Labour Congress threatened a national strike unless the government raised wages.")
     assert got == {(("KEN", "KEN", "LAB"), ("KEN", "KEN", "GOV"))}
+
+
+def test_ones_own_forces_are_what_is_mobilised_not_the_target(coder):
+    assert full(coder, "The Kenyan government called in the army to guard polling stations.") == {
+        (("KEN", "KEN", "GOV"), None)}
+    assert pairs(coder, "India deployed troops to the border with China.") == {("IND", "CHN")}

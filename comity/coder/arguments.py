@@ -100,6 +100,7 @@ AFFILIATION_SECTORS = frozenset({"REB", "OPP"})
 # for state bodies: "troops stationed in Japan" are not Japan's)
 RESIDENCE_PARTICIPLES = frozenset({"based", "operating", "living", "active", "fighting", "residing"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+FORCE_SECTORS = frozenset({"MIL", "COP"})
 ETHNIC_SECTOR = "CVL"  # "ethnic Albanians": civilians of the country they live in
 UNIDENTIFIED_SECTOR = "UNK"  # PLOVER: the actor of "two civilians were killed by a bomb"
 UNIDENTIFIED_VIA = "unidentified"  # Party.via of that actor
@@ -255,6 +256,10 @@ class ArgumentFinder:
             c.targets = self.population(c.sources)
         if not c.targets and c.rule.code.startswith(self._requires_target):
             c.sources = []
+        if c.rule.code[:2] == "15":  # "called in the army": one's own forces are what is mobilised
+            own = {p.referent.actor.country for p in c.sources}
+            c.targets = [t for t in c.targets if not (
+                t.referent.actor.sector in FORCE_SECTORS and t.referent.actor.country in own)]
 
     def reciprocal(self, c: Candidate) -> bool:
         """A trigger whose doers act on each other: "met", "talks", or a noun under such a verb
