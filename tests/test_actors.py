@@ -177,6 +177,8 @@ def test_kremlin_spokesman_keeps_gov_and_pentagon_officials_keep_mil(d):
     ("Kenyan voters queued for hours.", "Kenyan voters", "KEN", "CVL"),
     ("The Albanian population fled.", "Albanian population", "ALB", "CVL"),
     ("An Indian bystander was hurt.", "Indian bystander", "IND", "CVL"),
+    ("Kenya's electoral commission declared the result.", "Kenya's electoral commission", "KEN", "GOV"),
+    ("The Nigeria Labour Congress called a strike.", "Nigeria Labour Congress", "NGA", "LAB"),
 ])
 def test_titles_with_nationality(d, text, span, code, sector):
     m = only(d, text)

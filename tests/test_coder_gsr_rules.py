@@ -137,6 +137,9 @@ CASES = [
     ("Uganda cut mobile internet access in three districts before the vote.", "UGA", "1721", "COERCE"),
     # seeking to act is intending to: the act, recoded by its modality, not an appeal
     ("Kenya will seek to expel the Ugandan envoy.", "KEN", "13", "THREATEN"),
+    # selling energy is trade, sending relief is aid
+    ("Uganda began supplying electricity to Kenya under a new contract.", "UGA", "061", "COOPERATE"),
+    ("Kenya supplied food and medicine to Uganda after the floods.", "KEN", "073", "AID"),
 ]
 
 
