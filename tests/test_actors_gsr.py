@@ -400,3 +400,12 @@ def test_ones_own_forces_are_what_is_mobilised_not_the_target(coder):
     assert full(coder, "The Kenyan government called in the army to guard polling stations.") == {
         (("KEN", "KEN", "GOV"), None)}
     assert pairs(coder, "India deployed troops to the border with China.") == {("IND", "CHN")}
+
+
+def test_a_curfew_on_the_capital_falls_on_its_people(coder):
+    assert full(coder, "Guinea imposed a curfew on Conakry.") == {(("GIN", "GIN", "GOV"), ("GIN", "GIN", "CVL"))}
+
+
+def test_an_announcement_whose_clause_holds_the_act_is_not_coded_twice(coder):
+    events = coder.code_text("The Kenyan government announced that it will extend the curfew in Nairobi.", date="2025-05-10", doc_id="t")
+    assert [e.plover_event for e in events] == ["THREATEN"]

@@ -140,6 +140,11 @@ CASES = [
     # selling energy is trade, sending relief is aid
     ("Uganda began supplying electricity to Kenya under a new contract.", "UGA", "061", "COOPERATE"),
     ("Kenya supplied food and medicine to Uganda after the floods.", "KEN", "073", "AID"),
+    # withdrawals from places, of police; reopened embassies; an organisation meeting as one body
+    ("Ugandan rebels withdrew from the town of Kasese.", "UGA", "0872", "RETREAT"),
+    ("Kenya withdrew its police officers from Uganda.", "KEN", "0872", "RETREAT"),
+    ("Kenya and Uganda reopened their embassies.", "KEN", "050", "SUPPORT"),
+    ("NATO defence ministers met in Brussels.", "NATO", "04", "CONSULT"),
 ]
 
 

@@ -250,11 +250,12 @@ class ArgumentFinder:
             # "India and Pakistan held talks": each side acts toward the other; but in "Saudi
             # Arabia and Qatar welcomed the deal" both are sources and neither is a target
             c.targets = list(c.sources)
-        elif found and not c.targets and len(src_codes) == 1:
+        elif found and not c.targets and len(src_codes) == 1 and \
+                c.rule.code not in self.lex.grammar.get("population_target_codes", ()):
             c.sources = []  # the actor acting on itself ("India praised Indian troops"): no event
         if not c.targets and c.rule.code in self.lex.grammar.get("population_target_codes", ()):
-            c.targets = self.population(c.sources)
-        if not c.targets and c.rule.code.startswith(self._requires_target):
+            c.targets = self.population(c.sources)  # also "imposed a curfew on Conakry", its own capital
+        if not c.targets and c.rule.code.startswith(self._requires_target) and not self.one_body(c.sources):
             c.sources = []
         if c.rule.code[:2] == "15":  # "called in the army": one's own forces are what is mobilised
             own = {p.referent.actor.country for p in c.sources}
@@ -383,6 +384,12 @@ class ArgumentFinder:
         roadside bomb", "the shelling", "an improvised explosive device"), or None."""
         words = self.lex.grammar.get("unattributed_attack_nouns", frozenset())
         return next((t for t in (noun, *noun.children) if t.lower_ in words), None)
+
+    @staticmethod
+    def one_body(sources: list[Party]) -> bool:
+        """Members of one organisation acting together ("NATO defence ministers met"): a meeting
+        or joint act that needs no other party named."""
+        return bool(sources) and all(p.referent.actor.sector == "IGO" and p.via == "mention" for p in sources)
 
     @staticmethod
     def population(sources: list[Party]) -> list[Party]:

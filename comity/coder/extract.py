@@ -166,7 +166,7 @@ class SentenceExtractor:
         tok = args.doc[c.token_i]
         if c.trigger.kind == "verb":
             cur, hops = tok, 0
-            while (cur.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj")
+            while (cur.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "acomp")
                    or (cur.dep_ == "acl" and hops == 0)) and hops < 6 and cur.head is not cur:
                 if cur.dep_ == "conj" and hops == 0:
                     break  # coordinated verbs are events of their own
@@ -180,6 +180,7 @@ class SentenceExtractor:
                         return
                     if cur.head.i in by_token:
                         break
+                edge = cur.dep_  # how the clause climbed from hangs on the next verb up
                 cur, hops = cur.head, hops + 1
                 outer = by_token.get(cur.i)
                 if outer is None or outer.dropped:
@@ -187,6 +188,12 @@ class SentenceExtractor:
                 if self.lex.is_(cur.lower_, "negating_governors"):
                     outer.dropped = True
                     c.negated = True
+                    return
+                if edge == "ccomp" and outer.rule.words is not None and \
+                        self.lex.is_(cur.lower_, "communication_verbs"):
+                    # "announced that he will extend the curfew": the announcement matched the
+                    # clause's words, but the clause's own act is the event
+                    outer.dropped = True
                     return
                 if hops == 1 and tok.dep_ == "xcomp" and self.lex.is_(cur.lower_, "clause_intent_verbs"):
                     # "would seek to outlaw the parties": seeking to act is intending to, not an appeal
