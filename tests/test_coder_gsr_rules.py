@@ -145,6 +145,22 @@ CASES = [
     ("Kenya withdrew its police officers from Uganda.", "KEN", "0872", "RETREAT"),
     ("Kenya and Uganda reopened their embassies.", "KEN", "050", "SUPPORT"),
     ("NATO defence ministers met in Brussels.", "NATO", "04", "CONSULT"),
+    # from the PLOVER codebook probes: ending a war, trade resumed, debt relief, rescues, peacekeepers
+    # let in, court rulings that strike nothing, leaving a community, alerts, weapons tests, police
+    # raids and searches, cordons, bombs planted, chemical weapons
+    ("Kenya and Uganda said they were ready to end their conflict.", "KEN", "03", "AGREE"),
+    ("Uganda resumed beef exports to Kenya.", "UGA", "061", "COOPERATE"),
+    ("China cancelled part of Uganda's debt.", "CHN", "071", "AID"),
+    ("The Kenyan army rescued 40 kidnapped students.", "KEN", "073", "AID"),
+    ("The Kenyan government allowed United Nations peacekeepers into the border towns.", "KEN", "0861", "RETREAT"),
+    ("Uganda withdrew from the East African Community.", "UGA", "160", "SANCTION"),
+    ("Uganda placed its air defence units on alert.", "UGA", "152", "MOBILIZE"),
+    ("Pakistan test-fired a ballistic missile.", "PAK", "150", "MOBILIZE"),
+    ("Kenyan police searched the home of an opposition leader.", "KEN", "171", "COERCE"),
+    ("Indian police raided the offices of a news website.", "IND", "171", "COERCE"),
+    ("Kenyan police cordoned off the main square in Nairobi.", "KEN", "172", "COERCE"),
+    ("Ugandan rebels planted a roadside bomb that killed five Kenyan soldiers.", "UGA", "183", "ASSAULT"),
+    ("Russia used chloropicrin gas against Ukrainian soldiers.", "RUS", "2041", "ASSAULT"),
 ]
 
 
@@ -351,3 +367,8 @@ def test_clause_describing_an_event_noun_is_an_act(coder):
     # "brokered" describes the talks, which are no appeal or offer: the mediation stands
     events = code(coder, "India and Pakistan agreed to a ceasefire after talks brokered by the United States.")
     assert [e for e in events if e.source["code"] == "USA" and e.cameo_code.startswith("04")], summary(events)
+
+
+def test_a_law_struck_down_is_no_attack(coder):
+    assert not [e for e in code(coder, "Kenya's Supreme Court struck down the government's tax law.")
+                if e.cameo_code.startswith("19")]

@@ -263,10 +263,12 @@ def build_lexicon(patterns_text: str, wordsets_text: str, grammar_text: str, irr
         head, before = pieces[-1], tuple(pieces[:-1])
         trigger = Trigger(lemma=lemma, kind=kind, rules=tuple(rules), before=before)
         if kind == "verb":
-            forms = verb_forms(head, irregular) if not before else {head}
+            # a multi-token verb inflects its last token ("test-fired", "test-firing")
+            forms = verb_forms(head, irregular)
             for form in forms:
                 verbs.setdefault(form, []).append(trigger)
-                lemma_of.setdefault(form, lemma)
+                if not before:  # "launched" stays "launch" whatever "test-launch" says
+                    lemma_of.setdefault(form, lemma)
         else:
             for form in noun_forms(head):
                 nouns.setdefault(form, []).append(trigger)
@@ -280,9 +282,10 @@ def build_lexicon(patterns_text: str, wordsets_text: str, grammar_text: str, irr
     for lemma, forms in irregular.items():
         for form in forms:
             lemma_of[form] = lemma
+    # a multi-token trigger is tried before the one-word trigger it ends with ("test-fired", "fired")
     return Lexicon(
-        verbs={k: tuple(v) for k, v in verbs.items()},
-        nouns={k: tuple(v) for k, v in nouns.items()},
+        verbs={k: tuple(sorted(v, key=lambda t: -len(t.before))) for k, v in verbs.items()},
+        nouns={k: tuple(sorted(v, key=lambda t: -len(t.before))) for k, v in nouns.items()},
         lemma_of=lemma_of,
         grammar=grammar,
         phrases={k: tuple(w for w in v if " " in w) for k, v in grammar.items()},
