@@ -98,7 +98,7 @@ CASES = [
     # reduce tariffs: easing a sanction
     ("China reduced tariffs on Indian goods.", "CHN", "085", "RETREAT"),
     # irregular forms and new verbs
-    ("A Kenyan court found the Ugandan activist guilty of spying.", "KEN", "116", "ACCUSE"),
+    ("A Kenyan court found the Ugandan activist guilty of spying.", "KEN", "116", "SANCTION"),  # PLOVER 2.0 convict
     ("The Indian army destroyed several militant camps in Pakistan.", "IND", "190", "ASSAULT"),
     ("Kenyan troops drove Ugandan rebels out of the border town.", "KEN", "190", "ASSAULT"),
     ("France destroyed its chemical weapons stockpile.", "FRA", "0873", "RETREAT"),
@@ -372,3 +372,20 @@ def test_clause_describing_an_event_noun_is_an_act(coder):
 def test_a_law_struck_down_is_no_attack(coder):
     assert not [e for e in code(coder, "Kenya's Supreme Court struck down the government's tax law.")
                 if e.cameo_code.startswith("19")]
+
+
+
+# PLOVER 2.0 modes CAMEO has no code for: (sentence, source, PLOVER event, PLOVER mode)
+PLOVER_MODES = [
+    ("Ugandan hackers hacked the Kenyan central bank's servers.", "UGA", "COERCE", "cyber"),
+    ("The Kenyan army blocked food convoys to the northern towns.", "KEN", "COERCE", "withhold"),
+    ("A Kenyan court sentenced a Ugandan journalist to five years in prison.", "KEN", "SANCTION", "convict"),
+    ("The ruling party in Kenya expelled three lawmakers from the party.", "KEN", "SANCTION", "expel"),
+]
+
+
+@pytest.mark.parametrize("sentence,source,plover,mode", PLOVER_MODES, ids=[m[0][:40] for m in PLOVER_MODES])
+def test_plover_modes_without_a_cameo_code(coder, sentence, source, plover, mode):
+    events = code(coder, sentence)
+    assert [e for e in events if e.source["code"] == source and (e.plover_event, e.plover_mode) == (plover, mode)], \
+        [(e.source["code"], e.cameo_code, e.plover_event, e.plover_mode) for e in events]

@@ -42,6 +42,7 @@ def test_plover_mapping():
     assert plover_for_cameo("081")[0] == "CONCEDE"
     # the PLOVER 2.0 manual puts apologies and pardons under CONCEDE, the 2021 mapping under SUPPORT
     assert plover_for_cameo("055")[0] == plover_for_cameo("056")[0] == "CONCEDE"
+    assert plover_for_cameo("116") == ("SANCTION", "convict")  # the codebook's verdicts and sentences
     assert cameo_info("14")["quad_class"] == 4
 
 
@@ -85,6 +86,7 @@ def test_inflections():
     ("- {praise: 1, code: '051'}", "unknown key"),
     ("- {verb: praise}", "needs 'code' or 'rules'"),
     ("- {verb: x, code: '051'}\n- [oops", "not valid YAML"),
+    ("- {verb: [hack], code: '170', plover: HACK cyber}", "entry 1 .*PLOVER event"),
 ])
 def test_bad_pattern_entries_name_file_and_entry(text, message):
     with pytest.raises(PatternError, match=message) as err:
@@ -98,3 +100,12 @@ def test_build_lexicon_from_small_files():
     assert lex.verbs["hailed"][0].rules[0].code == "051"
     assert lex.nouns["salvos"][0].lemma == "salvo" and "hailed" not in lex.nouns
     assert lex.is_("fired", "light_verbs")
+
+
+def test_multi_token_verbs_inflect_and_come_first_and_rules_may_name_a_plover_mode():
+    lex = build_lexicon("- {verb: [fire], code: '194'}\n- {verb: [test-fire], code: '150'}\n"
+                        "- {verb: [hack], code: '170', plover: COERCE cyber}",
+                        "x: [y]", "light_verbs: [launch]\nnegating_governors: []", "lemma\tforms\n")
+    assert [t.lemma for t in lex.verbs["fired"]] == ["test-fire", "fire"]  # the longer one first
+    assert lex.lemma_of["fired"] == "fire"
+    assert lex.verbs["hacked"][0].rules[0].plover == ("COERCE", "cyber")

@@ -334,6 +334,9 @@ class EventCoder:
             if rejected:
                 code, negated, negated_code = rejected, False, code
         info = cameo_info(code)
+        plover_event, plover_mode = info["plover_event"] or "", info["plover_mode"]
+        if c.rule.plover and code == c.rule.code:  # a PLOVER mode with no CAMEO code of its own
+            plover_event, plover_mode = c.rule.plover
         first, last = sdoc[c.start_i], sdoc[c.token_i]
         char_start = record.start + first.idx
         char_end = record.start + last.idx + len(last.text)
@@ -363,7 +366,7 @@ class EventCoder:
                 out.append(Event(
                     doc_id=document.id, sentence_index=record.index, sentence=record.text,
                     source=_party_dict(src.referent), target=_party_dict(tgt.referent) if tgt else None,
-                    plover_event=info["plover_event"] or "", plover_mode=info["plover_mode"],
+                    plover_event=plover_event, plover_mode=plover_mode,
                     cameo_code=info["code"], cameo_root=info["root"], quad_class=info["quad_class"],
                     goldstein=info["goldstein"], negated=negated, modality=c.modality,
                     confidence=round(max(0.0, min(1.0, t_conf)), 3), date=document.date,

@@ -12,11 +12,11 @@ from importlib import resources
 
 import yaml
 
-from comity.coder.ontology import is_code
+from comity.coder.ontology import PLOVER_EVENTS, is_code
 
 DATA = ("data", "verbs")
-RULE_KEYS = {"code", "prep", "words", "conf", "governor"}
-ENTRY_KEYS = {"verb", "noun", "code", "rules", "conf", "prep", "words", "governor"}
+RULE_KEYS = {"code", "prep", "words", "conf", "governor", "plover"}
+ENTRY_KEYS = {"verb", "noun", "code", "rules", "conf", "prep", "words", "governor", "plover"}
 DEFAULT_CONF = 0.9
 
 
@@ -34,6 +34,9 @@ class Rule:
     governors: frozenset[str] = frozenset()  # for nouns: lemma of the governing verb
     conf: float = DEFAULT_CONF
     source: str = ""  # "patterns.yaml entry 12" for explanations
+    # PLOVER (event, mode) for a PLOVER 2.0 mode CAMEO has no code of its own ("SANCTION convict":
+    # a court's verdict, coded CAMEO 173); None: the CAMEO code's own PLOVER event
+    plover: tuple[str, str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,18 @@ def _rule(spec: dict, entry: dict, wordsets, where: str) -> Rule:
         governors=_as_set(spec.get("governor", entry.get("governor")), where),
         conf=conf,
         source=where,
+        plover=_plover(spec.get("plover", entry.get("plover")), where),
     )
+
+
+def _plover(value, where: str) -> tuple[str, str | None] | None:
+    """'SANCTION convict' -> ("SANCTION", "convict"): a PLOVER event and optional mode."""
+    if value is None:
+        return None
+    parts = str(value).split()
+    if not parts or len(parts) > 2 or parts[0] not in PLOVER_EVENTS:
+        raise PatternError(f"{where}: plover must be a PLOVER event and an optional mode, got {value!r}")
+    return parts[0], parts[1] if len(parts) > 1 else None
 
 
 def parse_patterns(text: str, wordsets: dict[str, list[str]], name: str = "patterns.yaml"):
