@@ -32,6 +32,8 @@ MANUAL_OVERRIDES = {
     "0813": ("CONCEDE", "", "legal"),
     "0814": ("CONCEDE", "", "legal"),
     "0831": ("RETREAT", "resign", "political_institutions"),  # manual: resignations are RETREAT 'resign'
+    # manual: CONCEDE covers "declarations (but not implementations) of ceasefires"
+    "0871": ("CONCEDE", "", "military"),
     # codebook: SANCTION 'convict' is finding an entity guilty or liable, or sentencing it
     "116": ("SANCTION", "convict", "legal"),
     # manual: "expressions of regret or remorse" and "formal pardons, acquittals, and amnesties"
@@ -68,6 +70,8 @@ HEADER = """\
 #   the PLOVER 2.0 manual codes regret, pardons and amnesties as CONCEDE. (The manual also codes
 #   announced retreats and concessions as CONCEDE; 035x stays AGREE, as in the 2021 mapping and the
 #   PLOVER gold sentences, where 6 of the DEV sentences labelled AGREE would otherwise be missed.)
+# - 0871 (declare truce, ceasefire) is CONCEDE, not RETREAT: the manual codes declared ceasefires
+#   as verbal concessions and only their implementation as RETREAT.
 # - 116 (find guilty or liable) is SANCTION 'convict', the PLOVER 2.0 codebook's mode for verdicts
 #   and sentences, not ACCUSE as the 2021 mapping has it.
 """

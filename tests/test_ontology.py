@@ -38,7 +38,7 @@ def test_plover_mapping():
     assert plover_for_cameo("195") == ("ASSAULT", "aerial")
     assert plover_for_cameo("045")[0] == "CONSULT"
     assert plover_for_cameo("1056") == plover_for_cameo("0256")  # appeals mirror demands
-    assert plover_for_cameo("0871") == ("RETREAT", "ceasefire")
+    assert plover_for_cameo("0871") == ("CONCEDE", None)  # a declared ceasefire: the manual says CONCEDE
     assert plover_for_cameo("081")[0] == "CONCEDE"
     # the PLOVER 2.0 manual puts apologies and pardons under CONCEDE, the 2021 mapping under SUPPORT
     assert plover_for_cameo("055")[0] == plover_for_cameo("056")[0] == "CONCEDE"
