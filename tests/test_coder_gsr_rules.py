@@ -161,6 +161,12 @@ CASES = [
     ("Kenyan police cordoned off the main square in Nairobi.", "KEN", "172", "COERCE"),
     ("Ugandan rebels planted a roadside bomb that killed five Kenyan soldiers.", "UGA", "183", "ASSAULT"),
     ("Russia used chloropicrin gas against Ukrainian soldiers.", "RUS", "2041", "ASSAULT"),
+    ("The Kenyan president gave his approval to Uganda's reform plan.", "KEN", "051", "SUPPORT"),
+    ("The Kenyan president extended an invitation to the Ugandan president to visit Nairobi.", "KEN", "036", "AGREE"),
+    ("Kenya put three Ugandan soldiers on trial over the killings.", "KEN", "115", "ACCUSE"),
+    ("The Kenyan minister lashed out at Uganda.", "KEN", "111", "ACCUSE"),
+    ("The Kenyan minister stepped down on Monday.", "KEN", "0831", "RETREAT"),
+    ("Kenya opened an inquiry into the killings in Uganda.", "KEN", "090", "ACCUSE"),
 ]
 
 

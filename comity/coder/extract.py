@@ -27,6 +27,7 @@ CONFLICT_ACT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")  # promised, the
 # ... and, past a verb that is no trigger, the roots whose clause holds no event of its own (not 13:
 # "threatened to launch an offensive" is the offensive's threat, and the noun carries the target)
 CLAUSE_FILLING_ROOTS = ("02", "03", "10", "12")  # "urged a ceasefire": the noun is the request's content
+PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "in", "over"})
 NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})  # where a parsed noun stands
 CLAUSE_CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg"})  # a verb's own dependents
 
@@ -132,7 +133,8 @@ class SentenceExtractor:
         for n, rule in enumerate(trig.rules):
             if rule.preps:
                 if preps is None:
-                    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative", "mark")}
+                    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative", "mark")
+                             or (c.dep_ == "advmod" and c.lower_ in PARTICLES)}  # "stepped down" parsed as an adverb
                 if not preps & rule.preps:
                     continue
             if rule.governors:
