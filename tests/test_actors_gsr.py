@@ -409,3 +409,22 @@ def test_a_curfew_on_the_capital_falls_on_its_people(coder):
 def test_an_announcement_whose_clause_holds_the_act_is_not_coded_twice(coder):
     events = coder.code_text("The Kenyan government announced that it will extend the curfew in Nairobi.", date="2025-05-10", doc_id="t")
     assert [e.plover_event for e in events] == ["THREATEN"]
+
+
+def test_a_people_marching_is_its_civilians_and_demands_are_their_makers(coder):
+    assert full(coder, "Thousands of Kenyans marched in Nairobi against the government.") == {
+        (("KEN", "KEN", "CVL"), ("KEN", "KEN", "GOV"))}
+    assert (("KEN", "KEN", "GOV"), ("KEN", "KEN", "OPP")) in full(
+        coder, "The Kenyan finance minister rejected opposition demands for new elections.")
+    assert (("UGA", "UGA", "GOV"), ("UGA", "UGA", "NGO")) in full(
+        coder, "Uganda rejected calls from environmental groups to stop the pipeline.")
+
+
+def test_workers_at_a_place_belong_to_its_country(coder):
+    got = full(coder, "Dock workers at Kenya's Mombasa port walked off the job on Monday.")
+    assert {src for src, _ in got} == {("KEN", "KEN", "LAB")}
+
+
+def test_searching_rubble_is_no_police_search(coder):
+    assert not [e for e in coder.code_text("Kenyans searched through the rubble of a house in Nairobi.",
+                                           date="2025-05-10", doc_id="t") if e.cameo_code.startswith("17")]

@@ -786,8 +786,9 @@ class ArgumentFinder:
                 members: list[Party] = []
                 places: list[Party] = []
                 for child in branch.children:
-                    # "negotiators for the Colombian government": a role acting for the actor
-                    if child.dep_ == "prep" and (child.lower_ in MEMBER_PREPS or (sector and child.lower_ == "for")):
+                    # "negotiators for the Colombian government", "workers at the Busan port": a
+                    # role acting for, or working at, the actor
+                    if child.dep_ == "prep" and (child.lower_ in MEMBER_PREPS or (sector and child.lower_ in ("for", "at"))):
                         pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                         if pobj is not None:
                             in_place = child.lower_ in LOCATION_PREPS
@@ -801,8 +802,10 @@ class ArgumentFinder:
                             elif in_place:  # "voting in East Jerusalem": the place
                                 sub = [self.as_place(p) for p in sub]
                             (places if in_place else members).extend(sub)
-                    elif child.dep_ == "poss" and not sector and child.lower_ not in POSSESSIVE_PRONOUNS:
-                        # "backed the government's pension reform": the owner of what is acted on
+                    elif not sector and ((child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS) or (
+                            child.dep_ == "compound" and self.request_noun(branch))):
+                        # "backed the government's pension reform": the owner of what is acted on;
+                        # "rejected opposition demands": who made them
                         owner_sector = self.title_sector(child)
                         if owner_sector:
                             members += self.generic_party(child, owner_sector)
@@ -816,7 +819,9 @@ class ArgumentFinder:
                 sub = members or places
                 out += sub
                 sector = None if sub else sector
-            if k is not None:
+            if k is not None and self.people(branch, k):  # "Thousands of Mongolians marched"
+                out += [self.recast(p, "CVL") for p in self.mention_party(k)]
+            elif k is not None:
                 out += self.mention_party(k) + self.shared_role(branch, k)
             elif sector and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in branch.children):
                 continue  # "withdraw its troops": the actor's own body, not another party
@@ -828,6 +833,13 @@ class ArgumentFinder:
                 generic = []  # "the ministry": the ministry named earlier in the document
         out += [p for branch, sector in generic for p in self.generic_party(branch, sector)]
         return unique(out)
+
+    def people(self, branch, k: int) -> bool:
+        """A plural demonym standing alone as a noun ("Mongolians", "thousands of Kenyans"): the
+        people of the country, civilians, not its state."""
+        m = self.mentions[k]
+        return m.actor.sector is None and m.how.startswith(DEMONYM_HOW) and k not in self._ethnic and \
+            branch.lower_.endswith("s") and self.owner[branch.i] == k and branch.idx + len(branch) == m.end
 
     @staticmethod
     def as_place(p: Party) -> Party:
