@@ -428,3 +428,10 @@ def test_workers_at_a_place_belong_to_its_country(coder):
 def test_searching_rubble_is_no_police_search(coder):
     assert not [e for e in coder.code_text("Kenyans searched through the rubble of a house in Nairobi.",
                                            date="2025-05-10", doc_id="t") if e.cameo_code.startswith("17")]
+
+
+
+def test_ministers_gathered_for_talks_and_troops_wrapping_up_exercises_are_events(coder):
+    assert pairs(coder, "Foreign ministers of the ASEAN member states gathered in Vientiane for talks.") == {("ASEAN", None)}
+    assert pairs(coder, "Troops from Mongolia and the United States wrapped up joint exercises near Ulaanbaatar.") == {
+        ("MNG", "USA"), ("USA", "MNG")}

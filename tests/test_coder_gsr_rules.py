@@ -167,6 +167,16 @@ CASES = [
     ("The Kenyan minister lashed out at Uganda.", "KEN", "111", "ACCUSE"),
     ("The Kenyan minister stepped down on Monday.", "KEN", "0831", "RETREAT"),
     ("Kenya opened an inquiry into the killings in Uganda.", "KEN", "090", "ACCUSE"),
+    ("Kenya is prepared to work with Uganda on a joint border mechanism.", "KEN", "03", "AGREE"),
+    ("The Ugandan government is open to talks with Kenya on the border.", "UGA", "036", "AGREE"),
+    ("Ugandan rebels abandoned the border town of Kasese overnight.", "UGA", "0872", "RETREAT"),
+    ("The Kenyan government granted United Nations agencies access to the flooded districts.", "KEN", "0863", "RETREAT"),
+    ("The Kenyan government handed back two seized farms to Ugandan nationals.", "KEN", "084", "RETREAT"),
+    ("Kenya will suspend its security cooperation with Uganda unless the raids stop.", "KEN", "13", "THREATEN"),
+    ("Ugandan rebels vowed fresh attacks on Kenyan army bases.", "UGA", "13", "THREATEN"),
+    ("The Ugandan government barred women from entering football stadiums.", "UGA", "172", "COERCE"),
+    ("The Kenyan government blocked twenty news websites.", "KEN", "1721", "COERCE"),
+    ("The Ugandan government hanged a 24-year-old protester.", "UGA", "1823", "ASSAULT"),
 ]
 
 
@@ -387,6 +397,7 @@ PLOVER_MODES = [
     ("The Kenyan army blocked food convoys to the northern towns.", "KEN", "COERCE", "withhold"),
     ("A Kenyan court sentenced a Ugandan journalist to five years in prison.", "KEN", "SANCTION", "convict"),
     ("The ruling party in Kenya expelled three lawmakers from the party.", "KEN", "SANCTION", "expel"),
+    ("Kenyan and Ugandan troops observed the ceasefire along the border.", "KEN", "RETREAT", "ceasefire"),
 ]
 
 
