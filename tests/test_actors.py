@@ -180,6 +180,7 @@ def test_kremlin_spokesman_keeps_gov_and_pentagon_officials_keep_mil(d):
     ("Kenya's electoral commission declared the result.", "Kenya's electoral commission", "KEN", "GOV"),
     ("The Nigeria Labour Congress called a strike.", "Nigeria Labour Congress", "NGA", "LAB"),
     ("Senegalese rioters torched a bus.", "Senegalese rioters", "SEN", "CVL"),
+    ("North Korean hackers struck again.", "North Korean hackers", "PRK", "SPY"),
     ("Nigerian herders moved south.", "Nigerian herders", "NGA", "AGR"),
     ("Bolivian truckers blocked the highway.", "Bolivian truckers", "BOL", "LAB"),
     ("The Democratic Republic of Congo's president spoke.", "Democratic Republic of Congo's president", "COD", "GOV"),

@@ -435,3 +435,8 @@ def test_ministers_gathered_for_talks_and_troops_wrapping_up_exercises_are_event
     assert pairs(coder, "Foreign ministers of the ASEAN member states gathered in Vientiane for talks.") == {("ASEAN", None)}
     assert pairs(coder, "Troops from Mongolia and the United States wrapped up joint exercises near Ulaanbaatar.") == {
         ("MNG", "USA"), ("USA", "MNG")}
+
+
+def test_an_expulsion_without_agent_is_by_the_state_expelling(coder):
+    assert full(coder, "A French academic was expelled from Algeria on Saturday, her university said.") == {
+        (("DZA", "DZA", "GOV"), ("FRA", "FRA", None))}

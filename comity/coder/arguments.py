@@ -329,7 +329,7 @@ class ArgumentFinder:
                 c.sources = speaker
                 c.reported = True
         if not c.sources and subj is None and passive is not None and c.rule.code[:2] in PASSIVE_PLACE_ROOTS:
-            c.sources = self.place_authority(verb)
+            c.sources = self.place_authority(verb, c.rule.code)
         if passive is None:
             c.targets = self.objects(verb, c.rule.code[:2], code=c.rule.code)
             if not c.targets and c.rule.code[:2] in FORCE_ROOTS and verb.dep_ in ("advcl", "conj") and \
@@ -410,9 +410,11 @@ class ArgumentFinder:
         """A participle of STATIVE_PASSIVES as the clause's verb ("is opposed to", "are engaged in")."""
         return verb.lower_ in STATIVE_PASSIVES
 
-    def place_authority(self, verb) -> list[Party]:
-        """'X was arrested in Lebanon': the state where it happened (one named country)."""
-        found = [p for child in verb.children if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS
+    def place_authority(self, verb, code: str = "") -> list[Party]:
+        """'X was arrested in Lebanon', 'X was expelled from Algeria': the state where it happened
+        (one named country)."""
+        preps = LOCATION_PREPS | ({"from"} if code.startswith("174") else frozenset())
+        found = [p for child in verb.children if child.dep_ == "prep" and child.lower_ in preps
                  for g in child.children if g.dep_ == "pobj" for p in self.parties(g)
                  if p.referent.actor.country and p.referent.actor.code == p.referent.actor.country]
         countries = {p.referent.actor.country for p in found}
