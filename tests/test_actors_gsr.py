@@ -440,3 +440,13 @@ def test_ministers_gathered_for_talks_and_troops_wrapping_up_exercises_are_event
 def test_an_expulsion_without_agent_is_by_the_state_expelling(coder):
     assert full(coder, "A French academic was expelled from Algeria on Saturday, her university said.") == {
         (("DZA", "DZA", "GOV"), ("FRA", "FRA", None))}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Kenya lodged a complaint with Uganda over a fishing boat on Lake Victoria.", (("KEN", "KEN", "GOV"), ("UGA", "UGA", "GOV"))),
+    ("Kenyan police raided the offices of a news website.", (("KEN", "KEN", "COP"), ("KEN", "KEN", "MED"))),
+    ("Kenyan authorities barred a dozen dissidents from leaving their homes.", (("KEN", "KEN", "GOV"), ("KEN", "KEN", "OPP"))),
+    ("The United Nations launched an inquiry into abuses by Eritrean forces.", (("UN", None, "IGO"), ("ERI", "ERI", "MIL"))),
+])
+def test_targets_named_through_the_object_noun(coder, text, pair):
+    assert pair in full(coder, text)

@@ -44,6 +44,7 @@ VERB_PREPS = {"08": frozenset({"from", "of"}), "16": frozenset({"from"}), "17": 
 # links with X", "mobilised reservists for a war against X".
 NESTED_PREPS = frozenset({"on", "upon", "against", "with", "to", "toward", "towards", "between", "among",
                           "into"})  # "an inquiry into crimes committed by X", "the incursion into X"
+ADDRESSEE_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
 ASYLUM_NOUNS = frozenset({"asylum", "refuge", "sanctuary"})
 # "in protest of / at / over X": what is protested is the target
 PROTEST_NOUNS = frozenset({"protest", "protests"})
@@ -588,7 +589,9 @@ class ArgumentFinder:
                 if child.dep_ != "prep":
                     continue
                 low = child.lower_
-                if low in nested or (low in PROTEST_PREPS and tok.lower_ in PROTEST_NOUNS):
+                if low == "by" and root == "09" and tok is noun:  # "an inquiry into abuses by X": X
+                    out += [p for g in child.children if g.dep_ == "pobj" for p in self.parties(g)]
+                elif low in nested or (low in PROTEST_PREPS and tok.lower_ in PROTEST_NOUNS):
                     for g in child.children:
                         if g.dep_ == "pobj":  # "protest against abuses by X": X
                             found = [p for p in self.parties(g, allow_coref=True) if p.via != "generic"]
@@ -649,6 +652,9 @@ class ArgumentFinder:
                     out += own
                     continue
                 named = self.parties(child, allow_coref=True, of_phrase=True)
+                if not named and self.lex.is_(verb.lower_, "light_verbs"):
+                    # "lodged a complaint with Turkey", "sent a letter to Kabul": the object's addressee
+                    named = self.noun_targets(child, root, ADDRESSEE_PREPS)
                 arms = [p for p in named if p.via == "generic" and
                         p.referent.text.rsplit(" ", 1)[-1].lower() in self._given_words]
                 if arms and self.lex.is_(verb.lower_, "light_verbs"):  # "launched drones": used, not hit
