@@ -358,6 +358,10 @@ def test_who_claims_responsibility_for_an_attack_did_it(coder):
     events = coder.code_text("The Pakistani Taliban claimed responsibility for an attack on a police post in Peshawar.",
                              date="2025-05-10", doc_id="t")
     assert [(e.source["code"], e.target["country"]) for e in events if e.plover_event == "ASSAULT"] == [("TTP", "PAK")]
+    # "for" parsed on the verb, the killing a noun
+    events = coder.code_text("The Pakistani Taliban claimed responsibility on Friday for the killing of three police officers in Peshawar.",
+                             date="2025-05-10", doc_id="t")
+    assert [(e.source["code"], e.cameo_code) for e in events if e.plover_event == "ASSAULT"] == [("TTP", "1823")]
 
 
 def test_rejecting_a_proposal_from_countries_targets_them(coder):

@@ -398,6 +398,7 @@ PLOVER_MODES = [
     ("A Kenyan court sentenced a Ugandan journalist to five years in prison.", "KEN", "SANCTION", "convict"),
     ("The ruling party in Kenya expelled three lawmakers from the party.", "KEN", "SANCTION", "expel"),
     ("Kenyan and Ugandan troops observed the ceasefire along the border.", "KEN", "RETREAT", "ceasefire"),
+    ("Russia ran a disinformation campaign targeting Uganda's election.", "RUS", "COERCE", "misinformation"),
 ]
 
 

@@ -457,12 +457,14 @@ class ArgumentFinder:
         """'X claimed responsibility for the bombing': X did it (grammar.yaml responsibility_nouns
         and claim_verbs)."""
         g = self.lex.grammar
+        nouns = g.get("responsibility_nouns", ())
         prep = head.head
-        if head.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lower_ not in g.get("responsibility_nouns", ()):
+        if head.dep_ != "pobj" or prep.lower_ != "for":
             return []
-        verb = phrase_head(prep.head).head
-        if self.lex.lemma_of.get(verb.lower_, verb.lower_) not in g.get("claim_verbs", ()):
-            return []
+        verb = phrase_head(prep.head).head if prep.head.lower_ in nouns else prep.head
+        if self.lex.lemma_of.get(verb.lower_, verb.lower_) not in g.get("claim_verbs", ()) or \
+                not any(c.dep_ == "dobj" and c.lower_ in nouns for c in verb.children):
+            return []  # ("for" may hang on the verb: "claimed responsibility on Friday for the killing")
         subj, _ = self.subject(verb)
         return self.parties(subj, allow_coref=True, of_phrase=True) if subj is not None else []
 
