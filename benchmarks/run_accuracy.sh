@@ -24,6 +24,14 @@ comity eval quad "$QUAD" --engine rules --json > $OUT/quad_rules.json
 comity eval gsr "$GSR" --engine coder --cv 5 --extra-quad "$QUAD" --json > $OUT/gsr_coder_classifier_cv5.json
 comity eval gsr "$GSR" --engine coder --cv 5 --extra-quad "$QUAD" --extra-synthetic "$SYN" --json > $OUT/gsr_coder_classifier_synthetic_cv5.json
 comity eval gsr "$GSR" --engine rules --json > $OUT/gsr_rules.json
+# --- comity's own written gold sets (benchmarks/gold/): dev halves and the probe set were read
+# while writing rules; the test halves are only scored
+for SET in a b; do
+  for HALF in dev test; do
+    comity eval gsr benchmarks/gold/written_events_$SET.json --split $HALF --json > $OUT/written_${SET}_$HALF.json
+  done
+done
+comity eval gsr benchmarks/gold/plover_modes.json --json > $OUT/plover_modes.json
 # --- fixed split: a classifier trained on DEV only (+ synthetic stories), scored on TEST
 SPLIT="$(mktemp -d)"
 python scripts/split_gold.py "$SHARED" --out "$SPLIT"
