@@ -1,0 +1,39 @@
+"""comity's own gold sentences (benchmarks/gold/): they load cleanly and are split as documented."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from comity.evaluate.gsr import PLOVER_EVENTS, load_gsr
+
+GOLD = Path(__file__).resolve().parent.parent / "benchmarks" / "gold"
+SETS = ["written_events_a.json", "written_events_b.json", "plover_modes.json"]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_gold_set_loads_without_problems_and_covers_every_event_type(name):
+    items, problems = load_gsr(GOLD / name)
+    assert problems == []
+    assert {i.event for i in items} == set(PLOVER_EVENTS)
+    assert len({i.id for i in items}) == len(items)  # ids are unique
+    for item in items:
+        assert item.sources, item.id
+        for actor in (*item.sources, *(item.targets or ())):
+            assert actor.text in item.text, (item.id, actor.text)  # labels point into the sentence
+
+
+@pytest.mark.parametrize("name", SETS[:2])
+def test_written_sets_alternate_dev_and_test_within_each_event_type(name):
+    records = json.loads((GOLD / name).read_text(encoding="utf-8"))
+    by_type: dict[str, list[str]] = {}
+    for r in records:
+        by_type.setdefault(r["event"], []).append(r["split"])
+    for event, splits in by_type.items():
+        assert splits == ["dev", "test"] * (len(splits) // 2) + ["dev"] * (len(splits) % 2), event
+    counts = Counter(r["split"] for r in records)
+    dev, _ = load_gsr(GOLD / name, split="dev")
+    test, _ = load_gsr(GOLD / name, split="test")
+    assert (len(dev), len(test)) == (counts["dev"], counts["test"])
