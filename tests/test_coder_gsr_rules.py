@@ -390,7 +390,6 @@ def test_a_law_struck_down_is_no_attack(coder):
                 if e.cameo_code.startswith("19")]
 
 
-
 # PLOVER 2.0 modes CAMEO has no code for: (sentence, source, PLOVER event, PLOVER mode)
 PLOVER_MODES = [
     ("Ugandan hackers hacked the Kenyan central bank's servers.", "UGA", "COERCE", "cyber"),

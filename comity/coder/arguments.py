@@ -126,7 +126,6 @@ def same_actor(a: Party, b: Party) -> bool:
     return x.code == y.code and x.sector == y.sector and a.referent.person == b.referent.person
 
 
-@lru_cache(maxsize=64)
 def prep_objects(prep) -> list:
     """The objects of a preposition; where the parser made the object the subject of a clause
     ("intelligence with forces fighting in the north"), that subject."""
@@ -137,6 +136,7 @@ def prep_objects(prep) -> list:
             for g in c.children if g.dep_ == "nsubj" and g.left_edge.i == prep.i + 1]
 
 
+@lru_cache(maxsize=64)
 def verb_preps(root: str, code3: str) -> frozenset[str]:
     """The prepositions that name a verb's target for a CAMEO root (and 3-digit code)."""
     return TARGET_PREPS | VERB_PREPS.get(root, frozenset()) | VERB_PREPS.get(code3, frozenset()) | \

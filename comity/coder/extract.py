@@ -23,10 +23,10 @@ from comity.records import ActorMention
 GOVERNING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})  # their clauses hold the content
 DESCRIBING_FACTOR = 0.8  # confidence of a verb in a clause that modifies a noun (acl, relcl)
 REQUEST_ROOTS = ("02", "03", "10", "12", "13")
-CONFLICT_ACT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")  # promised, they are threats (CAMEO 13)
 # ... and, past a verb that is no trigger, the roots whose clause holds no event of its own (not 13:
 # "threatened to launch an offensive" is the offensive's threat, and the noun carries the target)
 CLAUSE_FILLING_ROOTS = ("02", "03", "10", "12")  # "urged a ceasefire": the noun is the request's content
+CONFLICT_ACT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")  # promised, they are threats (CAMEO 13)
 PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "in", "over"})
 NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})  # where a parsed noun stands
 CLAUSE_CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg"})  # a verb's own dependents

@@ -34,8 +34,8 @@ class Rule:
     governors: frozenset[str] = frozenset()  # for nouns: lemma of the governing verb
     conf: float = DEFAULT_CONF
     source: str = ""  # "patterns.yaml entry 12" for explanations
-    # PLOVER (event, mode) for a PLOVER 2.0 mode CAMEO has no code of its own ("SANCTION convict":
-    # a court's verdict, coded CAMEO 173); None: the CAMEO code's own PLOVER event
+    # PLOVER (event, mode) for a PLOVER 2.0 mode CAMEO has no code of its own ("COERCE cyber": a
+    # hack, coded CAMEO 170); None: the CAMEO code's own PLOVER event
     plover: tuple[str, str | None] | None = None
 
 
@@ -184,7 +184,7 @@ def _rule(spec: dict, entry: dict, wordsets, where: str) -> Rule:
 
 
 def _plover(value, where: str) -> tuple[str, str | None] | None:
-    """'SANCTION convict' -> ("SANCTION", "convict"): a PLOVER event and optional mode."""
+    """'COERCE cyber' -> ("COERCE", "cyber"): a PLOVER event and an optional mode."""
     if value is None:
         return None
     parts = str(value).split()
