@@ -454,3 +454,9 @@ def test_an_expulsion_without_agent_is_by_the_state_expelling(coder):
 ])
 def test_targets_named_through_the_object_noun(coder, text, pair):
     assert pair in full(coder, text)
+
+
+def test_aid_delivered_in_a_country_and_aid_workers_let_in_are_the_targets(coder):
+    assert pairs(coder, "The Red Cross delivered food to flood victims in Kenya.") == {("ICRC", "KEN")}
+    got = full(coder, "Ethiopia allowed aid workers into Tigray.")
+    assert any(tgt and tgt[2] == "NGO" for _, tgt in got), got

@@ -30,9 +30,11 @@ CORE_CHILD_DEPS = NP_CORE_DEPS - {"conj", "appos", "cc"}  # what core() descends
 TARGET_PREPS = frozenset({"on", "upon", "against", "with", "to", "toward", "towards", "at", "into",
                           "behind", "for", "between", "over", "onto"})
 LOCATION_PREPS = frozenset({"in", "within", "inside", "across"})
-# roots whose place ("in Cairo") is the target when nothing else is: force used or lifted there,
-# a threat to act there ("lifted the curfew in X", "threatened to impose martial law in X")
-LOCATIVE_ROOTS = frozenset({"08", "13", "15", "17", "18", "19", "20"})
+# roots whose place ("in Cairo") is the target when nothing else is: aid delivered, force used or
+# lifted there, a threat to act there ("delivered food to flood victims in Libya", "lifted the
+# curfew in X", "threatened to impose martial law in X")
+LOCATIVE_ROOTS = frozenset({"07", "08", "13", "15", "17", "18", "19", "20"})
+ADMITTED_CODES = "086"  # allowing peacekeepers, inspectors or aid workers in: they are the target
 # Prepositions on the verb itself that name the target for some codes only, keyed by CAMEO code
 # prefix: "withdrew from Lebanon", "pulled out of Iraq" (08); "withdrew its ambassador from X" (16);
 # "seized weapons from the militias" (17); "rejected a proposal from X" with "from" parsed on the
@@ -677,7 +679,7 @@ class ArgumentFinder:
                                     if pobj.dep_ == "pobj":
                                         found += self.noun_targets(pobj, root, obj_preps)
                     out += found
-                if obj_preps:
+                if obj_preps and not code.startswith(ADMITTED_CODES):  # "let aid workers in": admitted, not given
                     given += [p for p in named if p.via == "generic"]
                 if not out and not named:  # "prevented the rally staged by students": the students
                     out += self.nested_targets(child, root) or self.agents(child)
