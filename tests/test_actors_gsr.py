@@ -460,3 +460,10 @@ def test_aid_delivered_in_a_country_and_aid_workers_let_in_are_the_targets(coder
     assert pairs(coder, "The Red Cross delivered food to flood victims in Kenya.") == {("ICRC", "KEN")}
     got = full(coder, "Ethiopia allowed aid workers into Tigray.")
     assert any(tgt and tgt[2] == "NGO" for _, tgt in got), got
+
+
+def test_a_stative_passive_light_verb_keeps_its_subject_as_the_doer(coder):
+    # "were engaged in": the forces are engaged, so they do the cleansing
+    events = coder.code_text("Ugandan forces were engaged in ethnic cleansing against Kenyan villagers.",
+                             date="2025-05-10", doc_id="t")
+    assert [(e.source["code"], e.target["code"]) for e in events if e.plover_event == "ASSAULT"] == [("UGA", "KEN")]

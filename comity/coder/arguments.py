@@ -437,7 +437,9 @@ class ArgumentFinder:
             verb = gov.head if head.dep_ == "pobj" and gov.dep_ == "prep" else gov
             if head.dep_ in ("dobj", "attr", "oprd", "pobj", "nsubjpass", "xcomp") and \
                     self.lex.is_(verb.lower_, "light_verbs"):
-                subj, _ = self.subject(verb)
+                subj, passive = self.subject(verb)
+                if subj is None and passive is not None and self.stative(verb):
+                    subj = passive  # "forces were engaged in ethnic cleansing": the forces did it
                 if subj is not None:
                     c.sources = self.parties(subj, allow_coref=True, of_phrase=True)
                 if not c.sources:
