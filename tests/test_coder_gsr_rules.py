@@ -177,7 +177,7 @@ CASES = [
     ("The Ugandan government barred women from entering football stadiums.", "UGA", "172", "COERCE"),
     ("The Kenyan government blocked twenty news websites.", "KEN", "1721", "COERCE"),
     ("The Ugandan government hanged a 24-year-old protester.", "UGA", "1823", "ASSAULT"),
-    ("Thousands of Kenyans were converging on Nairobi for a rally against the new taxes.", "KEN", "141", "PROTEST"),
+    ("Kenyan students were converging on Nairobi for a rally against the new taxes.", "KEN", "141", "PROTEST"),
 ]
 
 
