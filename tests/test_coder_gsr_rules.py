@@ -178,6 +178,11 @@ CASES = [
     ("The Kenyan government blocked twenty news websites.", "KEN", "1721", "COERCE"),
     ("The Ugandan government hanged a 24-year-old protester.", "UGA", "1823", "ASSAULT"),
     ("Kenyan students were converging on Nairobi for a rally against the new taxes.", "KEN", "141", "PROTEST"),
+    # halting talks, calling up troops, joint ventures (seen missing in the synthetic stories)
+    ("Ugandan rebels quit the peace talks with Kenya.", "UGA", "164", "SANCTION"),
+    ("Ugandan rebels broke off peace talks with the government on Monday.", "UGA", "164", "SANCTION"),
+    ("The Kenyan army called up thousands of reservists.", "KEN", "154", "MOBILIZE"),
+    ("Uganda will create a joint venture with a Chinese company.", "UGA", "03", "AGREE"),
 ]
 
 
