@@ -625,7 +625,7 @@ class ArgumentFinder:
 
     def request_noun(self, tok) -> bool:
         """A noun the patterns code as a request or demand ("demands", "appeal", "call")."""
-        return any(r.code[:2] in CLAUSE_TARGET_ROOTS for t in self.lex.nouns.get(tok.lower_, ()) for r in t.rules)
+        return self.lex.noun_has_root(tok.lower_, CLAUSE_TARGET_ROOTS)
 
     def objects(self, verb, root: str, skip=None, code: str = "") -> list[Party]:
         preps = verb_preps(root, code[:3])
@@ -755,9 +755,8 @@ class ArgumentFinder:
         """A light verb's object that is an event noun of the verb's own kind ("lodged a protest",
         "issued a warning") names the target itself ("with China", "to Iran"); its 'of X' is then
         the noun's doer, not the target. [] when that is not the case."""
-        triggers = self.lex.nouns.get(noun.lower_)
-        if not triggers or not self.lex.is_(verb.lower_, "light_verbs") or root in PATIENT_OF_ROOTS or \
-                not any(r.code[:2] == root for t in triggers for r in t.rules) or \
+        if not self.lex.is_(verb.lower_, "light_verbs") or root in PATIENT_OF_ROOTS or \
+                not self.lex.noun_has_root(noun.lower_, (root,)) or \
                 not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
             return []
         return self.noun_targets(noun, root, TARGET_PREPS - {"by", "for"})

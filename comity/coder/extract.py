@@ -17,7 +17,7 @@ from comity.coder.candidate import Candidate, Party, recode
 from comity.coder.coref import DocumentMemory
 from comity.coder.modality import negation_and_modality, recode_unasserted
 from comity.coder.patterns import Lexicon, Trigger
-from comity.coder.tree import NOMINAL_CHILD_DEPS, is_verbal, misparsed_verb, phrase_head, text_from
+from comity.coder.tree import is_verbal, misparsed_verb, noun_use, phrase_head, text_from
 from comity.records import ActorMention
 
 GOVERNING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})  # their clauses hold the content
@@ -28,8 +28,6 @@ REQUEST_ROOTS = ("02", "03", "10", "12", "13")
 CLAUSE_FILLING_ROOTS = ("02", "03", "10", "12")  # "urged a ceasefire": the noun is the request's content
 CONFLICT_ACT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")  # promised, they are threats (CAMEO 13)
 PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "in", "over"})
-NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})  # where a parsed noun stands
-CLAUSE_CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg"})  # a verb's own dependents
 
 
 class SentenceExtractor:
@@ -92,7 +90,7 @@ class SentenceExtractor:
                 continue  # "the condemned man", "strike force": modifiers, not events
             if ns is not None and tok.dep_ == "compound" and self.lex.is_(tok.head.lower_, "unit_nouns"):
                 continue  # "riot police", "assault rifles", "strike force": a kind of unit or weapon
-            if self._noun_use(tok):  # "met the kidnappers' demands to release ...": not a verb
+            if noun_use(tok):  # "met the kidnappers' demands to release ...": not a verb
                 options = ns
             else:
                 options = vs if (vs and (ns is None or is_verbal(tok))) else ns
@@ -109,22 +107,6 @@ class SentenceExtractor:
                         out.append(Candidate(tok.i, start, trig, rule, fallback))
                     break
         return out
-
-    def _governing_noun(self, word: str) -> bool:
-        """Whether the lexicon has the word as a noun of appeal, offer, demand, accusation or
-        rejection: a clause on it is its content."""
-        return any(r.code[:2] in GOVERNING_ROOTS for t in self.lex.nouns.get(word, ()) for r in t.rules)
-
-    @staticmethod
-    def _noun_use(tok) -> bool:
-        """A word in a noun's slot with a determiner, possessor or modifier before it and no
-        subject or auxiliary of its own (the parser may still hang a clause on it: "demands to
-        release prisoners")."""
-        if tok.dep_ not in NOUN_SLOTS:
-            return False
-        deps = [(ch.dep_, ch.i < tok.i) for ch in tok.children]
-        return any(before and dep in NOMINAL_CHILD_DEPS for dep, before in deps) and \
-            not any(dep in CLAUSE_CHILD_DEPS for dep, _ in deps)
 
     def _match_rule(self, tok, trig: Trigger, text: str):
         preps = None
@@ -172,12 +154,12 @@ class SentenceExtractor:
                    or (cur.dep_ == "acl" and hops == 0)) and hops < 6 and cur.head is not cur:
                 if cur.dep_ == "conj" and hops == 0:
                     break  # coordinated verbs are events of their own
-                if cur.dep_ == "acl" or (cur.dep_ == "xcomp" and self._noun_use(cur.head)):
+                if cur.dep_ == "acl" or (cur.dep_ == "xcomp" and noun_use(cur.head)):
                     # a clause on a noun: the content of an appeal, offer or accusation ("rejected
                     # demands to release prisoners", "denied the allegation that it sheltered
                     # militants"), or a description of an event noun ("talks brokered by
                     # Washington"), which is an act of its own
-                    if self._governing_noun(cur.head.lower_):
+                    if self.lex.noun_has_root(cur.head.lower_, GOVERNING_ROOTS):
                         c.dropped = True
                         return
                     if cur.head.i in by_token:

@@ -59,6 +59,11 @@ class Lexicon:
     wordsets: dict[str, re.Pattern] = field(default_factory=dict)
     recode: dict[str, dict[str, str]] = field(default_factory=dict)  # recode.yaml tables
 
+    def noun_has_root(self, word: str, roots) -> bool:
+        """Whether the word is a noun trigger with a rule coding one of the CAMEO roots ("demands":
+        10)."""
+        return any(r.code[:2] in roots for t in self.nouns.get(word, ()) for r in t.rules)
+
     def is_(self, token_lower: str, group: str) -> bool:
         """Whether a token (by its lower-case form) belongs to a grammar word group."""
         return self.lemma_of.get(token_lower, token_lower) in self.grammar[group]

@@ -5,6 +5,8 @@ VERBAL_CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "
                                "agent", "prt", "dative", "csubj", "acomp"})
 NOMINAL_CHILD_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "predet"})
 VERBAL_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj", "parataxis"})
+NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})  # where a parsed noun stands
+CLAUSE_CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg"})  # a verb's own dependents
 
 
 def is_verbal(tok, depth: int = 0) -> bool:
@@ -19,6 +21,17 @@ def is_verbal(tok, depth: int = 0) -> bool:
     if tok.dep_ == "conj" and depth < 4:
         return is_verbal(tok.head, depth + 1)
     return False
+
+
+def noun_use(tok) -> bool:
+    """A word in a noun's slot with a determiner, possessor or modifier before it and no subject or
+    auxiliary of its own: a noun, even where the parser hangs a clause on it ("demands to release
+    prisoners")."""
+    if tok.dep_ not in NOUN_SLOTS:
+        return False
+    deps = [(ch.dep_, ch.i < tok.i) for ch in tok.children]
+    return any(before and dep in NOMINAL_CHILD_DEPS for dep, before in deps) and \
+        not any(dep in CLAUSE_CHILD_DEPS for dep, _ in deps)
 
 
 def misparsed_verb(tok) -> bool:
