@@ -1,6 +1,7 @@
 """Coding documents in several worker processes, results in input order.
 
-spaCy's parser runs on one core, so on a machine with more cores the coder scales by processes:
+One coder uses at most two cores (its parse overlaps its other stages: comity.coder.overlap), so on
+a machine with more cores the coder scales by processes:
 each worker loads its own spaCy pipeline and EventCoder (about 200 MB each) and codes chunks of
 documents; the parent reads the input, keeps at most `2 × workers` chunks in flight (memory stays
 bounded however large the corpus) and yields the coded documents in the order they came in, so the
@@ -35,7 +36,7 @@ def _worker_coder(rules_only: bool):
     """The coder of one worker process, built on its first chunk and kept for the others."""
     from comity.pipeline import default_coder
 
-    return default_coder(rules_only)
+    return default_coder(rules_only, overlap=False)  # the workers keep every CPU busy already
 
 
 def _code_chunk(args: tuple[bool, list[Document]]):

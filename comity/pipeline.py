@@ -141,11 +141,12 @@ def _count(report: IngestReport, coded) -> None:
     report.events += len(coded.events)
 
 
-def default_coder(rules_only: bool = False):
-    """The event coder with the shipped classifier, or with its dictionary rules alone (faster)."""
+def default_coder(rules_only: bool = False, overlap: bool | None = None):
+    """The event coder with the shipped classifier, or with its dictionary rules alone (faster);
+    overlap as EventCoder takes it."""
     from comity.coder import EventCoder
 
-    coder = EventCoder(classifier=None) if rules_only else EventCoder()
+    coder = EventCoder(classifier=None, overlap=overlap) if rules_only else EventCoder(overlap=overlap)
     settle_heap()
     return coder
 

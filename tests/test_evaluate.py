@@ -268,14 +268,16 @@ def test_bench_reports_every_run_and_the_coder_stages():
     from comity.evaluate import bench
 
     result = bench.benchmark("actors", bench.actor_sentences(40), per_document=5, repeats=1)
-    for key in ("coder_sps", "coder_rules_sps", "spacy_full_sps", "spacy_parse_sps", "spacy_parse_sentences_sps",
-                "spacy_parse_passages_sps"):
+    for key in ("coder_sps", "coder_inline_sps", "coder_rules_sps", "spacy_full_sps", "spacy_parse_sps",
+                "spacy_parse_sentences_sps", "spacy_parse_passages_sps"):
         assert result[key] > 0, key
+        assert result[key.replace("_sps", "_cpu_us")] > 0, key
     stages = result["coder_stage_us_per_sentence"]
     assert set(stages) == {"prefilter", "parse", "classifier", "extract"}
     assert stages["parse"] > 0 and stages["extract"] > 0
-    # the stages are parts of the end-to-end time (measured on the fastest full run, not the warm-up)
-    assert sum(stages.values()) <= 1e6 / result["coder_sps"] * 1.05
+    # the in-line coder's stages are parts of its end-to-end time (on its fastest full run, not the warm-up)
+    assert sum(stages.values()) <= 1e6 / result["coder_inline_sps"] * 1.05
+    assert result["coder_vs_parse_cpu"] == pytest.approx(result["spacy_parse_cpu_us"] / result["coder_cpu_us"], abs=1e-3)
     assert result["events"] > 0
     assert result["coder_vs_parse_paired"] > 0
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Iterable, Iterator
 
 from comity.coder.coref import DocumentMemory, Referent
@@ -18,9 +19,11 @@ from comity.coder.candidate import Candidate, Party, recode
 from comity.coder.extract import SentenceExtractor
 from comity.coder.modality import negation_and_modality
 from comity.coder.ontology import cameo_info, cameo_table
+from comity.coder.overlap import overlapped
 from comity.coder.parsing import parse_passages
 from comity.coder.patterns import Lexicon, Rule, Trigger, default_lexicon
 from comity.coder.sentences import split_sentences
+from comity.parallel import available_workers
 from comity.records import ActorMention, Document, Event, actor_dict
 
 WORD_RE = re.compile(r"\w+")
@@ -98,11 +101,14 @@ class EventCoder:
     keep their code with negated=True) or "flag" (every negated act keeps its code, negated=True).
     generic_sentences: also parse sentences that name no actor but hold a role noun and a trigger
     word ("Police arrested dozens of protesters"); False restores the named-actor-only pre-filter.
+    overlap: parse the next group of sentences in a background thread while the current group is
+    extracted (comity.coder.overlap; same events). Default: on when the machine has two or more
+    CPUs; off in the worker processes of comity.parallel, which keep every CPU busy already.
     """
 
     def __init__(self, nlp=None, actors=None, classifier="default", lexicon: Lexicon | None = None,
                  fill_threshold: float = FILL_THRESHOLD, override_threshold: float = OVERRIDE_THRESHOLD,
-                 negation: str = "reject", generic_sentences: bool = True):
+                 negation: str = "reject", generic_sentences: bool = True, overlap: bool | None = None):
         if negation not in ("flag", "reject"):
             raise ValueError(f"negation must be 'flag' or 'reject', not {negation!r}")
         if nlp is None:
@@ -121,6 +127,7 @@ class EventCoder:
         self.negation = negation  # "reject": a refused cooperative act is coded CAMEO 12 (GDELT style)
         # parse sentences that name no actor but hold a role noun and a trigger ("Police arrested ...")
         self.generic_sentences = generic_sentences
+        self.overlap = (available_workers() > 1) if overlap is None else overlap
         self.lexicon = lexicon or default_lexicon()
         self.extractor = SentenceExtractor(self.lexicon, actors)
         self._disable = [name for name in PARSE_DISABLE if name in nlp.pipe_names]
@@ -140,6 +147,14 @@ class EventCoder:
 
     def code_documents(self, docs: Iterable[Document], batch_size: int = GROUP_SENTENCES) -> Iterator[CodedDocument]:
         """Code documents in order; sentences of several documents share one parsing batch."""
+        groups = self._groups(docs, batch_size)
+        parse = partial(self._parse_group, batch_size=batch_size)
+        pairs = overlapped(groups, parse) if self.overlap else ((g, parse(g)) for g in groups)
+        for group, parsed in pairs:
+            yield from self._finish(group, parsed)
+
+    def _groups(self, docs: Iterable[Document], batch_size: int) -> Iterator[list[_Pending]]:
+        """Pre-filtered documents in groups of about batch_size sentences to parse."""
         group: list[_Pending] = []
         pending_sentences = 0
         clock = time.perf_counter
@@ -150,10 +165,10 @@ class EventCoder:
             group.append(item)
             pending_sentences += len(item.parse)
             if pending_sentences >= batch_size:
-                yield from self._finish(group, batch_size)
+                yield group
                 group, pending_sentences = [], 0
         if group:
-            yield from self._finish(group, batch_size)
+            yield group
 
     # ------------------------------------------------------------------ stages
     def _prefilter(self, doc: Document) -> _Pending:
@@ -189,19 +204,24 @@ class EventCoder:
         low = text.lower()
         return any(p in low for p in self.lexicon.phrases.get("pair_phrases", ()))
 
-    def _finish(self, group: list[_Pending], batch_size: int) -> Iterator[CodedDocument]:
-        clock, stages = time.perf_counter, self.stage_seconds
-        started = clock()
+    def _parse_group(self, group: list[_Pending], batch_size: int) -> list:
+        """The kept sentences of a group as parsed Docs, in order (run in the overlap thread when
+        overlapping: its time is then parse time beside the other stages, not added to them)."""
+        started = time.perf_counter()
         passages = [[item.sentences[i].text for i in item.parse] for item in group]
         # one batch for the whole group: a group overshoots batch_size by a few sentences, and a
         # tiny second batch would cost nearly as much as a full one
         parsed = [doc for docs in parse_passages(self.nlp, passages, self._disable,
                                                  max(batch_size, sum(map(len, passages))))
                   for doc in docs]
-        parsed_at = clock()
+        self.stage_seconds["parse"] += time.perf_counter() - started
+        return parsed
+
+    def _finish(self, group: list[_Pending], parsed: list) -> Iterator[CodedDocument]:
+        clock, stages = time.perf_counter, self.stage_seconds
+        started = clock()
         predictions = self._predict_named(group, parsed)
-        stages["parse"] += parsed_at - started
-        stages["classifier"] += clock() - parsed_at
+        stages["classifier"] += clock() - started
         at = 0
         for item in group:
             started = clock()

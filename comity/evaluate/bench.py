@@ -82,11 +82,12 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux reports KiB
 
 
-def _timed(run, texts: list[str]) -> float:
+def _timed(run, texts: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the whole process, every thread counted) of one run."""
     run(texts[:WARMUP])
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     run(texts)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def _spacy_runner(nlp):
@@ -190,6 +191,11 @@ def benchmark(name: str, sentences: list[str], per_document: int | None = None, 
     else:
         counters["coder_sps"] = {}  # the coder as shipped: rules + the learned classifier (if its file loads)
         runners["coder_sps"] = _coder_runner(EventCoder(classifier=_shipped_classifier()), counters["coder_sps"])
+        # the same coder parsing in line, on one thread (the shipped coder overlaps its parse with
+        # the other stages where there are two CPUs: its CPU time, not its wall time, is then the cost)
+        counters["coder_inline_sps"] = {}
+        runners["coder_inline_sps"] = _coder_runner(EventCoder(classifier=_shipped_classifier(), overlap=False),
+                                                    counters["coder_inline_sps"])
         counters["coder_rules_sps"] = {}  # for reference: the rules alone
         runners["coder_rules_sps"] = _coder_runner(EventCoder(classifier=None), counters["coder_rules_sps"])
     from comity.pipeline import settle_heap
@@ -205,22 +211,33 @@ def benchmark(name: str, sentences: list[str], per_document: int | None = None, 
         runners["coder_parallel_sps"] = _coder_runner(pool, counters["coder_parallel_sps"])
         result["workers"] = workers
     times: dict[str, list[float]] = {key: [] for key in runners}
+    cpu: dict[str, list[float]] = {key: [] for key in runners}
     try:
         for _ in range(max(1, repeats)):
             for key, run in runners.items():
-                times[key].append(_timed(run, texts))
+                wall, used = _timed(run, texts)
+                times[key].append(wall)
+                cpu[key].append(used)
     finally:
         if pool is not None:
             pool.close()
     for key, seconds in times.items():
         result[key] = round(n / min(seconds), 1)
+        # CPU of this process in its least-CPU round (worker processes are not counted: see the parallel row)
+        result[key.replace("_sps", "_cpu_us")] = round(min(cpu[key]) / n * 1e6, 1)
     result["spacy_parse_pipes"] = list(parse.pipe_names)
     if "coder_sps" in result:
         result["events"] = counters["coder_sps"].get("events", 0)
-        result["coder_stage_us_per_sentence"] = _stage_microseconds(counters["coder_sps"].get("runs", []), n)
+        # stages of the in-line coder, whose stages add up to its time (overlapped, the parse runs beside them)
+        result["coder_stage_us_per_sentence"] = _stage_microseconds(counters["coder_inline_sps"].get("runs", []), n)
         result["coder_vs_parse"] = round(result["coder_sps"] / result["spacy_parse_sps"], 3)
         result["coder_vs_full"] = round(result["coder_sps"] / result["spacy_full_sps"], 3)
         result["coder_vs_parse_paired"] = _paired_ratio(times["spacy_parse_sps"], times["coder_sps"])
+        result["coder_inline_vs_parse"] = round(result["coder_inline_sps"] / result["spacy_parse_sps"], 3)
+        result["coder_inline_vs_parse_paired"] = _paired_ratio(times["spacy_parse_sps"], times["coder_inline_sps"])
+        # spaCy's parse CPU time ÷ the coder's: the ratio when each has one CPU to itself
+        result["coder_vs_parse_cpu"] = round(result["spacy_parse_cpu_us"] / result["coder_cpu_us"], 3)
+        result["coder_inline_vs_parse_cpu"] = round(result["spacy_parse_cpu_us"] / result["coder_inline_cpu_us"], 3)
     if "coder_parallel_sps" in result:
         result["coder_parallel_vs_parse"] = round(result["coder_parallel_sps"] / result["spacy_parse_sps"], 3)
     if "coder_rules_sps" in result:
@@ -312,9 +329,11 @@ def print_results(console, results: list[dict]) -> None:
         table.add_column("run")
         table.add_column("sentences/s", justify="right")
         table.add_column("coder ÷ this", justify="right")
+        table.add_column("CPU µs/sentence", justify="right")
         coder = r.get("coder_sps")
         parallel = f"comity code --workers {r.get('workers')} (processes in parallel)"
-        for label, key in (("comity code (end to end, with the classifier)", "coder_sps"),
+        for label, key in (("comity code (end to end, with the classifier; parse overlapped)", "coder_sps"),
+                           ("comity code, parse in line (one thread)", "coder_inline_sps"),
                            (parallel, "coder_parallel_sps"),
                            ("comity code, rules only", "coder_rules_sps"),
                            ("spaCy full pipeline", "spacy_full_sps"),
@@ -326,15 +345,19 @@ def print_results(console, results: list[dict]) -> None:
             if value is None and key == "coder_parallel_sps":
                 continue  # not asked for (--workers 1)
             ratio = f"{coder / value:.2f}" if coder and value else "–"
-            table.add_row(label, f"{value:.0f}" if value else "–", ratio)
+            cpu_us = r.get(key.replace("_sps", "_cpu_us"))
+            shown_cpu = "–" if cpu_us is None or key == "coder_parallel_sps" else f"{cpu_us:.0f}"
+            table.add_row(label, f"{value:.0f}" if value else "–", ratio, shown_cpu)
         console.print(table)
         if r.get("note"):
             console.print(f"note: {r['note']}")
         if r.get("coder_vs_parse_paired") is not None:
             console.print(f"comity code ÷ spaCy tok2vec+parser, median of the {r['repeats']} interleaved rounds: "
-                          f"{r['coder_vs_parse_paired']:.2f}", highlight=False)
+                          f"{r['coder_vs_parse_paired']:.2f} (parse in line: {r['coder_inline_vs_parse_paired']:.2f}); "
+                          f"by CPU time: {r['coder_vs_parse_cpu']:.2f} (in line: {r['coder_inline_vs_parse_cpu']:.2f})",
+                          highlight=False)
         console.print(f"events coded: {r.get('events', '–')} · peak RSS {r['peak_rss_mb']} MB", highlight=False)
         stages = r.get("coder_stage_us_per_sentence")
         if stages:
-            console.print("coder time per sentence (µs): " + " · ".join(f"{k} {v}" for k, v in stages.items()),
+            console.print("coder time per sentence, parse in line (µs): " + " · ".join(f"{k} {v}" for k, v in stages.items()),
                           highlight=False)
