@@ -154,9 +154,13 @@ def default_coder(rules_only: bool = False, overlap: bool | None = None):
 def settle_heap() -> None:
     """Exempt everything loaded so far (model, dictionaries, tables: they live as long as the run)
     from Python's cyclic garbage collector, so its full collections stop walking them. Objects made
-    later are collected as usual."""
+    later are collected as usual. Freed memory is kept for the next parsing batch
+    (comity.allocator)."""
+    from comity.allocator import keep_freed_memory
+
     gc.collect()
     gc.freeze()
+    keep_freed_memory()
 
 
 @contextmanager
