@@ -5,6 +5,7 @@ thresholds such blocks keep going back to the operating system (mmap/munmap, tri
 each new batch faults its pages in again: on `comity bench` actor-dense text that was ~700,000 page
 faults and 2 s of system time for 3 × 3,000 sentences, 6-8% of the coder's time. Fixed thresholds
 keep up to TRIM_THRESHOLD bytes of freed heap for reuse (benchmarks/RESULTS.md has the figures).
+COMITY_KEEP_FREED_MEMORY=0 in the environment leaves glibc's defaults (to measure the difference).
 """
 from __future__ import annotations
 
@@ -20,11 +21,11 @@ USER_SETTINGS = ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TOP
 
 
 def keep_freed_memory() -> dict[str, int] | None:
-    """Set the thresholds; the values set, or None where this is not glibc or the user has set
-    glibc's MALLOC_* variables (theirs stand)."""
+    """Set the thresholds; the values set, or None where this is not glibc, the user has set
+    glibc's MALLOC_* variables (theirs stand) or COMITY_KEEP_FREED_MEMORY is 0."""
     if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
         return None
-    if any(name in os.environ for name in USER_SETTINGS):
+    if os.environ.get("COMITY_KEEP_FREED_MEMORY") == "0" or any(name in os.environ for name in USER_SETTINGS):
         return None
     mallopt = getattr(ctypes.CDLL(None), "mallopt", None)
     if mallopt is None:

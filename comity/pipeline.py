@@ -151,16 +151,16 @@ def default_coder(rules_only: bool = False, overlap: bool | None = None):
     return coder
 
 
-def settle_heap() -> None:
+def settle_heap() -> dict | None:
     """Exempt everything loaded so far (model, dictionaries, tables: they live as long as the run)
     from Python's cyclic garbage collector, so its full collections stop walking them. Objects made
     later are collected as usual. Freed memory is kept for the next parsing batch
-    (comity.allocator)."""
+    (comity.allocator; its settings are returned, None where left as they were)."""
     from comity.allocator import keep_freed_memory
 
     gc.collect()
     gc.freeze()
-    keep_freed_memory()
+    return keep_freed_memory()
 
 
 @contextmanager

@@ -49,5 +49,8 @@ def test_thresholds_are_set_unless_the_user_set_their_own(monkeypatch):
     for name in ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_MMAP_MAX_"):
         monkeypatch.delenv(name, raising=False)
     assert keep_freed_memory()["trim_threshold"] == TRIM_THRESHOLD
+    monkeypatch.setenv("COMITY_KEEP_FREED_MEMORY", "0")
+    assert keep_freed_memory() is None
+    monkeypatch.delenv("COMITY_KEEP_FREED_MEMORY")
     monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
     assert keep_freed_memory() is None

@@ -272,6 +272,7 @@ def test_bench_reports_every_run_and_the_coder_stages():
                 "spacy_parse_sentences_sps", "spacy_parse_passages_sps"):
         assert result[key] > 0, key
         assert result[key.replace("_sps", "_cpu_us")] > 0, key
+        assert result[key.replace("_sps", "_page_faults")] >= 0, key
     stages = result["coder_stage_us_per_sentence"]
     assert set(stages) == {"prefilter", "parse", "classifier", "extract"}
     assert stages["parse"] > 0 and stages["extract"] > 0

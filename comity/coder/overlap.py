@@ -29,10 +29,12 @@ _saved_interval = 0.0
 
 
 @contextmanager
-def short_switch_interval(seconds: float = PARSE_SWITCH_INTERVAL) -> Iterator[None]:
-    """Python's thread switch interval set to `seconds` while any overlapped coding runs, restored
-    when the last one ends (the setting is process-wide)."""
+def short_switch_interval(seconds: float | None = None) -> Iterator[None]:
+    """Python's thread switch interval set to `seconds` (default PARSE_SWITCH_INTERVAL, read at each
+    call) while any overlapped coding runs, restored when the last one ends (the setting is
+    process-wide)."""
     global _interval_users, _saved_interval
+    seconds = PARSE_SWITCH_INTERVAL if seconds is None else seconds
     with _interval_lock:
         if _interval_users == 0:
             _saved_interval = sys.getswitchinterval()

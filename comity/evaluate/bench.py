@@ -82,12 +82,15 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux reports KiB
 
 
-def _timed(run, texts: list[str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of the whole process, every thread counted) of one run."""
+def _timed(run, texts: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the whole process with every thread counted, page faults) of
+    one run."""
     run(texts[:WARMUP])
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     start, cpu = time.perf_counter(), time.process_time()
     run(texts)
-    return time.perf_counter() - start, time.process_time() - cpu
+    wall, used = time.perf_counter() - start, time.process_time() - cpu
+    return wall, used, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults
 
 
 def _spacy_runner(nlp):
@@ -200,7 +203,8 @@ def benchmark(name: str, sentences: list[str], per_document: int | None = None, 
         runners["coder_rules_sps"] = _coder_runner(EventCoder(classifier=None), counters["coder_rules_sps"])
     from comity.pipeline import settle_heap
 
-    settle_heap()  # as `comity code` does once its coder is loaded
+    # as `comity code` does once its coder is loaded
+    result["allocator"] = settle_heap() or "glibc defaults (or not glibc)"
     pool = None
     if workers > 1 and "coder_sps" in runners:
         from comity.parallel import ParallelCoder
@@ -212,12 +216,14 @@ def benchmark(name: str, sentences: list[str], per_document: int | None = None, 
         result["workers"] = workers
     times: dict[str, list[float]] = {key: [] for key in runners}
     cpu: dict[str, list[float]] = {key: [] for key in runners}
+    faults: dict[str, list[int]] = {key: [] for key in runners}
     try:
         for _ in range(max(1, repeats)):
             for key, run in runners.items():
-                wall, used = _timed(run, texts)
+                wall, used, faulted = _timed(run, texts)
                 times[key].append(wall)
                 cpu[key].append(used)
+                faults[key].append(faulted)
     finally:
         if pool is not None:
             pool.close()
@@ -225,6 +231,7 @@ def benchmark(name: str, sentences: list[str], per_document: int | None = None, 
         result[key] = round(n / min(seconds), 1)
         # CPU of this process in its least-CPU round (worker processes are not counted: see the parallel row)
         result[key.replace("_sps", "_cpu_us")] = round(min(cpu[key]) / n * 1e6, 1)
+        result[key.replace("_sps", "_page_faults")] = min(faults[key])  # minor faults, fewest of the rounds
     result["spacy_parse_pipes"] = list(parse.pipe_names)
     if "coder_sps" in result:
         result["events"] = counters["coder_sps"].get("events", 0)
@@ -357,6 +364,10 @@ def print_results(console, results: list[dict]) -> None:
                           f"by CPU time: {r['coder_vs_parse_cpu']:.2f} (in line: {r['coder_inline_vs_parse_cpu']:.2f})",
                           highlight=False)
         console.print(f"events coded: {r.get('events', '–')} · peak RSS {r['peak_rss_mb']} MB", highlight=False)
+        if "coder_page_faults" in r:
+            console.print(f"page faults in a run (fewest of the rounds): comity code {r['coder_page_faults']}, "
+                          f"spaCy tok2vec+parser {r['spacy_parse_page_faults']} · allocator: {r['allocator']}",
+                          highlight=False)
         stages = r.get("coder_stage_us_per_sentence")
         if stages:
             console.print("coder time per sentence, parse in line (µs): " + " · ".join(f"{k} {v}" for k, v in stages.items()),
