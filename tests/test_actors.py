@@ -187,6 +187,8 @@ def test_kremlin_spokesman_keeps_gov_and_pentagon_officials_keep_mil(d):
     ("Nigerian herders moved south.", "Nigerian herders", "NGA", "AGR"),
     ("Bolivian truckers blocked the highway.", "Bolivian truckers", "BOL", "LAB"),
     ("The Democratic Republic of Congo's president spoke.", "Democratic Republic of Congo's president", "COD", "GOV"),
+    ("The Syrian central bank objected.", "Syrian central bank", "SYR", "GOV"),
+    ("The US Treasury acted.", "US Treasury", "USA", "GOV"),
 ])
 def test_titles_with_nationality(d, text, span, code, sector):
     m = only(d, text)

@@ -412,3 +412,19 @@ def test_plover_modes_without_a_cameo_code(coder, sentence, source, plover, mode
     events = code(coder, sentence)
     assert [e for e in events if e.source["code"] == source and (e.plover_event, e.plover_mode) == (plover, mode)], \
         [(e.source["code"], e.cameo_code, e.plover_event, e.plover_mode) for e in events]
+
+
+# Freezing assets is a sanction; what is frozen or seized falls on whoever owns it
+OWNED_THINGS = [
+    ("Kenya froze assets belonging to a Ugandan businessman.", "KEN", "UGA", "163"),
+    ("Bank accounts belonging to Ugandan opposition leaders were frozen by Kenya.", "KEN", "UGA", "163"),
+    ("A cargo ship owned by a Ugandan company was seized by Kenyan police.", "KEN", "UGA", "1711"),
+    ("Kenya announced a freeze on the assets of Ugandan banks.", "KEN", "UGA", "163"),
+]
+
+
+@pytest.mark.parametrize("sentence,source,target,prefix", OWNED_THINGS, ids=[o[0][:40] for o in OWNED_THINGS])
+def test_owner_of_what_is_frozen_or_seized_is_the_target(coder, sentence, source, target, prefix):
+    events = code(coder, sentence)
+    assert [e for e in events if e.source["code"] == source and e.target and e.target["code"] == target
+            and e.cameo_code.startswith(prefix)], summary(events)

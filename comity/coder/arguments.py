@@ -315,7 +315,7 @@ class ArgumentFinder:
         if passive is not None and subj is None and self.stative(verb):
             subj, passive = passive, None  # "Israel is opposed to the plan": Israel opposes it
         if passive is not None:  # "Pakistan was attacked by India"
-            c.targets = self.parties(passive, allow_coref=True, of_phrase=True)
+            c.targets = self.parties(passive, allow_coref=True, of_phrase=True) or self.owners(passive)
             if not c.targets and c.rule.code[:2] in FORCE_ROOTS:  # "a camp for Congolese refugees was shelled"
                 c.targets = [p for child in passive.children if child.dep_ == "prep" and child.lower_ == "for"
                              for g in child.children if g.dep_ == "pobj" for p in self.parties(g)]
@@ -600,7 +600,9 @@ class ArgumentFinder:
                 elif low in nested or (low in PROTEST_PREPS and tok.lower_ in PROTEST_NOUNS):
                     for g in child.children:
                         if g.dep_ == "pobj":  # "protest against abuses by X": X
-                            found = [p for p in self.parties(g, allow_coref=True) if p.via != "generic"]
+                            # a sanction on a thing falls on its owner: "a freeze on the assets of X"
+                            found = [p for p in self.parties(g, allow_coref=True, of_phrase=root == "16")
+                                     if p.via != "generic"]
                             out += found or self.agents(g)
                 elif low == "of" or low in LOCATION_PREPS or (asking and low == "for"):  # "in protest against X"
                     stack += [g for g in child.children if g.dep_ == "pobj" and not self.has_mention(g)]
@@ -684,7 +686,7 @@ class ArgumentFinder:
                 if obj_preps and not code.startswith(ADMITTED_CODES):  # "let aid workers in": admitted, not given
                     given += [p for p in named if p.via == "generic"]
                 if not out and not named:  # "prevented the rally staged by students": the students
-                    out += self.nested_targets(child, root) or self.agents(child)
+                    out += self.nested_targets(child, root) or self.agents(child) or self.owners(child)
             elif child.dep_ in ("prep", "prt") and (child.lower_ in preps or child.lower_ in host_preps):
                 pobjs = [g for g in child.children if g.dep_ == "pobj" and g.i != skip_i]
                 if not pobjs and child.dep_ == "prep":  # "granted asylum to officers holed up in ...",
@@ -771,6 +773,16 @@ class ArgumentFinder:
                 for g in child.children:
                     if g.dep_ == "agent":
                         out += [p for pobj in g.children if pobj.dep_ == "pobj" for p in self.parties(pobj)]
+        return out
+
+    def owners(self, noun) -> list[Party]:
+        """Actors named as owning a thing: 'assets belonging to X', 'a yacht owned by X'."""
+        out: list[Party] = []
+        for child in noun.children:
+            # ("xcomp": "accounts belonging to X were frozen" is parsed so)
+            if child.dep_ in ("acl", "xcomp") and child.lower_ in self.lex.grammar.get("ownership_participles", ()):
+                out += [p for g in child.children if g.dep_ in ("prep", "agent") and g.lower_ in ("to", "by")
+                        for pobj in g.children if pobj.dep_ == "pobj" for p in self.parties(pobj)]
         return out
 
     def parties(self, head, allow_coref: bool = False, of_phrase: bool = False) -> list[Party]:
