@@ -428,3 +428,32 @@ def test_owner_of_what_is_frozen_or_seized_is_the_target(coder, sentence, source
     events = code(coder, sentence)
     assert [e for e in events if e.source["code"] == source and e.target and e.target["code"] == target
             and e.cameo_code.startswith(prefix)], summary(events)
+
+
+# Common wire phrasings: sanctions lists and import bans, diplomats told to leave, drills and
+# warships as shows of force, crowds rioting, riot weapons
+ROUND3_CASES = [
+    ("The European Union added ten Ugandan officials to its sanctions list.", "EU", "163", "SANCTION"),
+    ("The United States blacklisted three Chinese companies.", "USA", "163", "SANCTION"),
+    ("India banned imports of Chinese steel.", "IND", "163", "SANCTION"),
+    ("The Kenyan government ordered the Ugandan ambassador to leave the country.", "KEN", "166", "SANCTION"),
+    ("China staged large-scale military drills near the border.", "CHN", "150", "MOBILIZE"),
+    ("The United States dispatched an aircraft carrier strike group to the region.", "USA", "154", "MOBILIZE"),
+    ("Kenyan protesters stormed the parliament building.", "KEN", "145", "PROTEST"),
+    ("Ugandan rioters torched cars overnight.", "UGA", "145", "PROTEST"),
+    ("Kenyan police fired tear gas at Ugandan students.", "KEN", "175", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize("sentence,source,prefix,plover", ROUND3_CASES, ids=[c[0][:40] for c in ROUND3_CASES])
+def test_common_wire_phrasings(coder, sentence, source, prefix, plover):
+    events = code(coder, sentence)
+    assert [e for e in events if e.source["code"] == source and e.cameo_code.startswith(prefix)
+            and e.plover_event == plover], summary(events)
+
+
+def test_drills_and_armed_attacks_keep_their_codes(coder):
+    # a partner makes drills cooperation; armed men are no crowd; "exercise restraint" is no drill
+    assert [e for e in code(coder, "Kenya held joint military drills with Uganda.") if e.cameo_code == "062"]
+    assert [e for e in code(coder, "Ugandan rebels attacked a Kenyan army base.") if e.cameo_code.startswith("19")]
+    assert not [e for e in code(coder, "India urged Pakistan to exercise restraint.") if e.cameo_code == "150"]

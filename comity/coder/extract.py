@@ -54,6 +54,7 @@ class SentenceExtractor:
         live = [c for c in cands if not c.dropped]
         for c in live:
             args.arguments(c)
+            self._crowd_violence(c, doc)
             negation_and_modality(c, doc, self.lex)
             if c.trigger.kind == "verb" and doc[c.token_i].dep_ in ("acl", "relcl"):
                 # "forces backed by Russia", "a coalition fighting rebels": the verb describes a noun,
@@ -65,6 +66,18 @@ class SentenceExtractor:
         for c in live:
             recode_unasserted(c, self.lex)
         return [c for c in live if c.sources]
+
+    def _crowd_violence(self, c: Candidate, doc) -> None:
+        """Protesters who storm or attack are rioting (recode.yaml: riot, protest_crowds): the
+        trigger's subject is a crowd word, or every source's words end in one."""
+        crowds = self.lex.grammar.get("protest_crowds")
+        code = recode(self.lex.recode.get("riot", {}), c.rule.code) if c.sources and crowds else None
+        if code is None:
+            return
+        subject = next((t for t in doc[c.token_i].children if t.dep_ == "nsubj"), None)
+        if (subject is not None and subject.lower_ in crowds) or all(
+                p.referent.text.lower().rsplit(" ", 1)[-1] in crowds for p in c.sources):
+            c.rule = replace(c.rule, code=code)
 
     def _string_ids(self, vocab) -> tuple[frozenset[int], int]:
         """The vocab's ids for every trigger form and for the 'ccomp' label (computed once)."""
