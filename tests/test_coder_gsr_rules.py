@@ -442,6 +442,10 @@ ROUND3_CASES = [
     ("Kenyan protesters stormed the parliament building.", "KEN", "145", "PROTEST"),
     ("Ugandan rioters torched cars overnight.", "UGA", "145", "PROTEST"),
     ("Kenyan police fired tear gas at Ugandan students.", "KEN", "175", "ASSAULT"),
+    ("Kenya and Uganda spoke by phone about the floods.", "KEN", "041", "CONSULT"),
+    ("The European Union approved a $2 billion loan to Kenya.", "EU", "071", "AID"),
+    ("The United Nations approved a bailout for Uganda.", "UN", "071", "AID"),
+    ("The European Union signed a migration partnership with Kenya.", "EU", "057", "SUPPORT"),
 ]
 
 
