@@ -461,3 +461,13 @@ def test_drills_and_armed_attacks_keep_their_codes(coder):
     assert [e for e in code(coder, "Kenya held joint military drills with Uganda.") if e.cameo_code == "062"]
     assert [e for e in code(coder, "Ugandan rebels attacked a Kenyan army base.") if e.cameo_code.startswith("19")]
     assert not [e for e in code(coder, "India urged Pakistan to exercise restraint.") if e.cameo_code == "150"]
+
+
+def test_a_reported_atrocity_is_an_accusation_by_the_speaker(coder):
+    events = code(coder, "The United Nations said Ugandan rebels committed war crimes in Kenya.")
+    assert [(e.source["code"], e.target["code"], e.cameo_code) for e in events] == [("UN", "UGA", "112")]
+    # what is alleged is no event of its own; without atrocity words a report stays a report
+    events = code(coder, "Kenya said Ugandan troops carried out genocide against civilians.")
+    assert {(e.source["code"], e.target["code"], e.cameo_code) for e in events} == {("KEN", "UGA", "112")}
+    assert not [e for e in code(coder, "Kenya said Ugandan troops carried out a joint patrol.")
+                if e.cameo_code == "112"]

@@ -16,7 +16,7 @@ from comity.coder.arguments import ArgumentFinder, role_words_of
 from comity.coder.candidate import Candidate, Party, recode
 from comity.coder.coref import DocumentMemory
 from comity.coder.modality import negation_and_modality, recode_unasserted
-from comity.coder.patterns import Lexicon, Trigger
+from comity.coder.patterns import Lexicon, Rule, Trigger
 from comity.coder.tree import is_verbal, misparsed_verb, noun_use, phrase_head, text_from
 from comity.records import ActorMention
 
@@ -258,13 +258,17 @@ class SentenceExtractor:
             if not self.lex.is_(tok.head.lower_, "communication_verbs"):
                 continue
             modal = next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in g["request_modals"]), None)
-            if modal is None:
+            allegation = modal is None and self._alleges_atrocity(tok, args.text)
+            if modal is None and not allegation:
                 continue
             speaker_subj, _ = args.subject(tok.head)
             if speaker_subj is None:
                 continue
             speakers = args.parties(speaker_subj, allow_coref=True, of_phrase=True)
             if not speakers:
+                continue
+            if allegation:
+                out += self._allegation(tok, speakers, live, args)
                 continue
             kind = "demand" if modal in g.get("demand_modals", ()) else "appeal"
             inside = [c for c in live if tok.left_edge.i <= c.token_i <= tok.right_edge.i and c.sources]
@@ -294,6 +298,31 @@ class SentenceExtractor:
             c.negated = any(ch.dep_ == "neg" for ch in tok.children)
             out.append(c)
         return out
+
+    def _alleges_atrocity(self, clause, text: str) -> bool:
+        """A reported clause saying someone committed atrocities ("Y committed war crimes",
+        "Y carried out genocide"): grammar.yaml allegation_verbs with an @war_crimes object."""
+        if not self.lex.is_(clause.lower_, "allegation_verbs"):
+            return False
+        crimes = self.lex.wordsets.get("war_crimes")
+        return crimes is not None and crimes.search(text_from(text, clause.idx, clause.right_edge)) is not None
+
+    def _allegation(self, clause, speakers: list[Party], live: list[Candidate], args: ArgumentFinder) -> list[Candidate]:
+        """'X said Y committed war crimes': X accuses Y (112); an act coded inside the clause
+        ("carried out genocide") is what is alleged, not an event of its own."""
+        inner = next((ch for ch in clause.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        src = {p.referent.actor.code for p in speakers}
+        accused = args.parties(inner, allow_coref=True, of_phrase=True) if inner is not None else []
+        accused = [p for p in accused if p.referent.actor.code not in src]
+        if not accused:
+            return []
+        for c in live:
+            if clause.left_edge.i <= c.token_i <= clause.right_edge.i:
+                c.sources = []  # dropped by extract: the allegation stands for it
+        rule = Rule(code="112", conf=0.8, source="reported allegation (extract.py)")
+        c = Candidate(clause.i, clause.i, Trigger(clause.lower_, "verb", (rule,)), rule, False)
+        c.sources, c.targets, c.reported = list(speakers), accused, True
+        return [c]
 
     def _as_request(self, c: Candidate, speakers: list[Party], kind: str) -> None:
         """Turn 'Y <act>' inside "X said Y must ..." into X asking Y to act."""
