@@ -10,7 +10,8 @@ import pytest
 from comity.evaluate.gsr import PLOVER_EVENTS, load_gsr
 
 GOLD = Path(__file__).resolve().parent.parent / "benchmarks" / "gold"
-SETS = ["written_events_a.json", "written_events_b.json", "plover_modes.json"]
+SETS = ["written_events_a.json", "written_events_b.json", "plover_modes.json", "written_events_c.json",
+        "news_probes.json"]
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -37,3 +38,11 @@ def test_written_sets_alternate_dev_and_test_within_each_event_type(name):
     dev, _ = load_gsr(GOLD / name, split="dev")
     test, _ = load_gsr(GOLD / name, split="test")
     assert (len(dev), len(test)) == (counts["dev"], counts["test"])
+
+
+@pytest.mark.parametrize("name,split,per_type", [("written_events_c.json", "test", 7), ("news_probes.json", "dev", 10)])
+def test_single_split_sets_hold_one_half_and_even_types(name, split, per_type):
+    # C is held out whole (only ever scored); the news probes are development data whole
+    records = json.loads((GOLD / name).read_text(encoding="utf-8"))
+    assert {r["split"] for r in records} == {split}
+    assert set(Counter(r["event"] for r in records).values()) == {per_type}
