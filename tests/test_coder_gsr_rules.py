@@ -471,3 +471,38 @@ def test_a_reported_atrocity_is_an_accusation_by_the_speaker(coder):
     assert {(e.source["code"], e.target["code"], e.cameo_code) for e in events} == {("KEN", "UGA", "112")}
     assert not [e for e in code(coder, "Kenya said Ugandan troops carried out a joint patrol.")
                 if e.cameo_code == "112"]
+
+
+# From the news-phrasing probes (development data): ten wire phrasings per event type
+ROUND4_CASES = [
+    ("Uganda vowed a crushing response to any Kenyan attack.", "UGA", "138", "THREATEN"),
+    ("Kenyan traders launched a boycott of Ugandan goods.", "KEN", "143", "PROTEST"),
+    ("The European Union suspended Uganda's membership after the coup.", "EU", "166", "SANCTION"),
+    ("Three Ugandan journalists were taken into custody by Kenyan police.", "KEN", "173", "COERCE"),
+    ("Hundreds of Kenyan lawyers took to the streets of Nairobi.", "KEN", "141", "PROTEST"),
+    ("Hundreds of Kenyan students gathered to protest against the new taxes.", "KEN", "141", "PROTEST"),
+    ("The European Union fined a Ugandan company for breaking competition rules.", "EU", "163", "SANCTION"),
+    ("China invested $2 billion in Kenya.", "CHN", "061", "COOPERATE"),
+    ("Indian refiners bought more Chinese coal in March.", "IND", "061", "COOPERATE"),
+    ("Kenyan union leaders sat down with Ugandan officials to discuss wages.", "KEN", "040", "CONSULT"),
+    ("Kenya handed over control of four border villages to Uganda.", "KEN", "084", "RETREAT"),
+    ("Kenya and Uganda swapped 50 prisoners on Friday.", "KEN", "0841", "RETREAT"),
+    ("India began sharing surveillance data with France.", "IND", "064", "COOPERATE"),
+    ("China donated two patrol vessels to the Kenyan navy.", "CHN", "072", "AID"),
+    ("Russia began moving nuclear weapons into Belarus.", "RUS", "154", "MOBILIZE"),
+    ("Uganda warned it would shoot down any Kenyan aircraft that entered its airspace.", "UGA", "138", "THREATEN"),
+]
+
+
+@pytest.mark.parametrize("sentence,source,prefix,plover", ROUND4_CASES, ids=[c[0][:40] for c in ROUND4_CASES])
+def test_news_probe_phrasings(coder, sentence, source, prefix, plover):
+    events = code(coder, sentence)
+    assert [e for e in events if e.source["code"] == source and e.cameo_code.startswith(prefix)
+            and e.plover_event == plover], summary(events)
+
+
+def test_talks_opened_are_coded_once_and_notes_are_no_aid(coder):
+    events = code(coder, "Kenya and Uganda opened talks on Monday.")
+    assert sorted((e.source["code"], e.target["code"], e.cameo_code) for e in events) == \
+        [("KEN", "UGA", "040"), ("UGA", "KEN", "040")]
+    assert not [e for e in code(coder, "Kenya sent a diplomatic note to Uganda.") if e.cameo_code.startswith("07")]

@@ -192,6 +192,13 @@ class SentenceExtractor:
                     # clause's words, but the clause's own act is the event
                     outer.dropped = True
                     return
+                if edge == "ccomp" and c.rule.code[:2] in CONFLICT_ACT_ROOTS and \
+                        self.lex.is_(cur.lower_, "warning_verbs") and any(
+                            ch.dep_ == "aux" and self.lex.is_(ch.lower_, "future_words") | self.lex.is_(ch.lower_, "conditional_words")
+                            for ch in tok.children):
+                    # "warned it would shoot down any aircraft": the warned act, recoded as a threat
+                    outer.dropped = True
+                    return
                 if hops == 1 and tok.dep_ == "xcomp" and self.lex.is_(cur.lower_, "clause_intent_verbs"):
                     # "would seek to outlaw the parties": seeking to act is intending to, not an appeal
                     outer.dropped = True
