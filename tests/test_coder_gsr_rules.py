@@ -506,3 +506,20 @@ def test_talks_opened_are_coded_once_and_notes_are_no_aid(coder):
     assert sorted((e.source["code"], e.target["code"], e.cameo_code) for e in events) == \
         [("KEN", "UGA", "040"), ("UGA", "KEN", "040")]
     assert not [e for e in code(coder, "Kenya sent a diplomatic note to Uganda.") if e.cameo_code.startswith("07")]
+
+
+# Targets: the receiver after an object's participle, the owner of a policy struck against, the
+# country a force posture faces; a labour strike "against" a plan is no attack
+TARGETED = [
+    ("China sent two planes loaded with tents to flood-hit Kenya.", "CHN", "KEN", "07"),
+    ("Kenyan workers went on strike against the Ugandan government's tax plan.", "KEN", "UGA", "143"),
+    ("Uganda massed troops near Kenya's border.", "UGA", "KEN", "154"),
+    ("China launched large-scale military drills around Uganda.", "CHN", "UGA", "150"),
+]
+
+
+@pytest.mark.parametrize("sentence,source,target,prefix", TARGETED, ids=[t[0][:40] for t in TARGETED])
+def test_targets_beyond_the_object(coder, sentence, source, target, prefix):
+    events = code(coder, sentence)
+    assert [e for e in events if e.source["code"] == source and e.target and e.target["code"] == target
+            and e.cameo_code.startswith(prefix)], summary(events)

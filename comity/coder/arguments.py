@@ -40,7 +40,8 @@ ADMITTED_CODES = "086"  # allowing peacekeepers, inspectors or aid workers in: t
 # "seized weapons from the militias" (17); "rejected a proposal from X" with "from" parsed on the
 # verb (12); "arrived in Amman" (042, a visit: the host; a place, used only when nothing else is named).
 VERB_PREPS = {"08": frozenset({"from", "of"}), "16": frozenset({"from"}), "17": frozenset({"from"}),
-              "12": frozenset({"from"}), "042": frozenset({"in"}), "061": frozenset({"in"})}  # "invested in Egypt"
+              "12": frozenset({"from"}), "042": frozenset({"in"}), "061": frozenset({"in"}),  # "invested in Egypt"
+              "15": frozenset({"near", "around", "along"})}  # "massed troops near Ukraine's border"
 # Prepositions inside a trigger's object or prepositional phrase that name the target when the
 # phrase itself names no actor: "called for sanctions against X", "announced a suspension of
 # links with X", "mobilised reservists for a war against X".
@@ -85,7 +86,8 @@ PASSIVE_SUBJ = "nsubjpass"
 _GIVE = frozenset({"to", "for", "with"})
 _FORCE = frozenset({"on", "against", "in", "into", "with", "at", "toward", "towards", "inside", "within"})
 OBJECT_PREPS = {"03": _GIVE, "04": _GIVE, "06": _GIVE, "07": _GIVE,
-                "09": frozenset({"in", "into", "against", "by"}), "13": _FORCE, "14": _FORCE, "15": _FORCE,
+                "09": frozenset({"in", "into", "against", "by"}), "13": _FORCE, "14": _FORCE,
+                "15": _FORCE | VERB_PREPS["15"],
                 "16": frozenset({"on", "against", "with", "to"}), "17": _FORCE, "18": _FORCE, "19": _FORCE,
                 "20": _FORCE,
                 # "welcomed the decision by India", "rejected an offer from Kabul", "the demands of X"
@@ -526,7 +528,8 @@ class ArgumentFinder:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for g in prep_objects(child):  # force: "strikes on sites in X" hit X
-                    out += self.parties(g, allow_coref=True, of_phrase=root in LOCATIVE_ROOTS)
+                    out += self.parties(g, allow_coref=True, of_phrase=root in LOCATIVE_ROOTS) or (
+                        self.possessors(g) if root == "14" else [])  # "a strike against the government's plan"
         return out
 
     def subject(self, verb, depth: int = 0):
@@ -603,7 +606,7 @@ class ArgumentFinder:
                             # a sanction on a thing falls on its owner: "a freeze on the assets of X"
                             found = [p for p in self.parties(g, allow_coref=True, of_phrase=root == "16")
                                      if p.via != "generic"]
-                            out += found or self.agents(g)
+                            out += found or self.agents(g) or self.possessors(g)
                 elif low == "of" or low in LOCATION_PREPS or (asking and low == "for"):  # "in protest against X"
                     stack += [g for g in child.children if g.dep_ == "pobj" and not self.has_mention(g)]
             if asking:  # "its demands that Burundi's government grant ..."
@@ -682,6 +685,8 @@ class ArgumentFinder:
                                 for pobj in g.children:
                                     if pobj.dep_ == "pobj":
                                         found += self.noun_targets(pobj, root, obj_preps)
+                            elif g.dep_ == "acl":  # "sent planes loaded with tents to Afghanistan"
+                                found += self.noun_targets(g, root, obj_preps)
                     out += found
                 if obj_preps and not code.startswith(ADMITTED_CODES):  # "let aid workers in": admitted, not given
                     given += [p for p in named if p.via == "generic"]
@@ -774,6 +779,12 @@ class ArgumentFinder:
                     if g.dep_ == "agent":
                         out += [p for pobj in g.children if pobj.dep_ == "pobj" for p in self.parties(pobj)]
         return out
+
+    def possessors(self, noun) -> list[Party]:
+        """The named owner of a plan or policy acted against: "a strike against President X's
+        austerity measures", "protests against the government's reform"."""
+        return [p for child in noun.children if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS
+                for p in self.parties(child, allow_coref=True)]
 
     def owners(self, noun) -> list[Party]:
         """Actors named as owning a thing: 'assets belonging to X', 'a yacht owned by X'."""
