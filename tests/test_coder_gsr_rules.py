@@ -523,3 +523,10 @@ def test_targets_beyond_the_object(coder, sentence, source, target, prefix):
     events = code(coder, sentence)
     assert [e for e in events if e.source["code"] == source and e.target and e.target["code"] == target
             and e.cameo_code.startswith(prefix)], summary(events)
+
+
+def test_told_to_act_is_a_demand_on_the_one_told_and_deposits_are_aid(coder):
+    events = code(coder, "France and India told Uganda it must resume cooperation with the inspectors.")
+    assert {(e.source["code"], e.target["code"], e.cameo_code[:2]) for e in events} >= {("FRA", "UGA", "10"), ("IND", "UGA", "10")}
+    events = code(coder, "China deposited $2 billion in Kenya's central bank.")
+    assert [e for e in events if e.source["code"] == "CHN" and e.cameo_code == "071"], summary(events)

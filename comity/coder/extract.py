@@ -299,6 +299,10 @@ class SentenceExtractor:
             src = {p.referent.actor.code for p in speakers}
             targets = args.parties(inner, allow_coref=True, of_phrase=True) if inner is not None else []
             c.targets = [t for t in targets if t.referent.actor.code not in src]
+            if not c.targets:  # "told Iran it must resume cooperation": the one told
+                c.targets = [p for ch in tok.head.children if ch.dep_ in ("dobj", "dative")
+                             for p in args.parties(ch, allow_coref=True, of_phrase=True)
+                             if p.referent.actor.code not in src]
             if not c.targets:
                 continue
             c.reported = True
