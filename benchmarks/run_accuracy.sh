@@ -32,6 +32,10 @@ for SET in a b; do
   done
 done
 comity eval gsr benchmarks/gold/plover_modes.json --json > $OUT/plover_modes.json
+comity eval gsr benchmarks/gold/news_probes.json --json > $OUT/news_probes.json
+# written_events_c.json is held out whole (only scored)
+comity eval gsr benchmarks/gold/written_events_c.json --json > $OUT/written_c.json
+comity eval gsr benchmarks/gold/written_events_c.json --engine rules --json > $OUT/written_c_rules.json
 # --- fixed split: a classifier trained on DEV only (+ synthetic stories), scored on TEST
 SPLIT="$(mktemp -d)"
 python scripts/split_gold.py "$SHARED" --out "$SPLIT"
