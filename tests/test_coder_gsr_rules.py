@@ -449,13 +449,6 @@ ROUND3_CASES = [
 ]
 
 
-@pytest.mark.parametrize("sentence,source,prefix,plover", ROUND3_CASES, ids=[c[0][:40] for c in ROUND3_CASES])
-def test_common_wire_phrasings(coder, sentence, source, prefix, plover):
-    events = code(coder, sentence)
-    assert [e for e in events if e.source["code"] == source and e.cameo_code.startswith(prefix)
-            and e.plover_event == plover], summary(events)
-
-
 def test_drills_and_armed_attacks_keep_their_codes(coder):
     # a partner makes drills cooperation; armed men are no crowd; "exercise restraint" is no drill
     assert [e for e in code(coder, "Kenya held joint military drills with Uganda.") if e.cameo_code == "062"]
@@ -494,13 +487,6 @@ ROUND4_CASES = [
 ]
 
 
-@pytest.mark.parametrize("sentence,source,prefix,plover", ROUND4_CASES, ids=[c[0][:40] for c in ROUND4_CASES])
-def test_news_probe_phrasings(coder, sentence, source, prefix, plover):
-    events = code(coder, sentence)
-    assert [e for e in events if e.source["code"] == source and e.cameo_code.startswith(prefix)
-            and e.plover_event == plover], summary(events)
-
-
 def test_talks_opened_are_coded_once_and_notes_are_no_aid(coder):
     events = code(coder, "Kenya and Uganda opened talks on Monday.")
     assert sorted((e.source["code"], e.target["code"], e.cameo_code) for e in events) == \
@@ -520,9 +506,7 @@ TARGETED = [
 
 @pytest.mark.parametrize("sentence,source,target,prefix", TARGETED, ids=[t[0][:40] for t in TARGETED])
 def test_targets_beyond_the_object(coder, sentence, source, target, prefix):
-    events = code(coder, sentence)
-    assert [e for e in events if e.source["code"] == source and e.target and e.target["code"] == target
-            and e.cameo_code.startswith(prefix)], summary(events)
+    test_owner_of_what_is_frozen_or_seized_is_the_target(coder, sentence, source, target, prefix)
 
 
 def test_told_to_act_is_a_demand_on_the_one_told_and_deposits_are_aid(coder):
@@ -530,3 +514,9 @@ def test_told_to_act_is_a_demand_on_the_one_told_and_deposits_are_aid(coder):
     assert {(e.source["code"], e.target["code"], e.cameo_code[:2]) for e in events} >= {("FRA", "UGA", "10"), ("IND", "UGA", "10")}
     events = code(coder, "China deposited $2 billion in Kenya's central bank.")
     assert [e for e in events if e.source["code"] == "CHN" and e.cameo_code == "071"], summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,prefix,plover", ROUND3_CASES + ROUND4_CASES,
+                         ids=[c[0][:40] for c in ROUND3_CASES + ROUND4_CASES])
+def test_later_round_patterns(coder, sentence, source, prefix, plover):
+    test_new_patterns(coder, sentence, source, prefix, plover)
