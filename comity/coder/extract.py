@@ -194,7 +194,8 @@ class SentenceExtractor:
                     return
                 if edge == "ccomp" and c.rule.code[:2] in CONFLICT_ACT_ROOTS and \
                         self.lex.is_(cur.lower_, "warning_verbs") and any(
-                            ch.dep_ == "aux" and self.lex.is_(ch.lower_, "future_words") | self.lex.is_(ch.lower_, "conditional_words")
+                            ch.dep_ == "aux" and (self.lex.is_(ch.lower_, "future_words")
+                                                  or self.lex.is_(ch.lower_, "conditional_words"))
                             for ch in tok.children):
                     # "warned it would shoot down any aircraft": the warned act, recoded as a threat
                     outer.dropped = True
