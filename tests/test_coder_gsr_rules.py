@@ -520,3 +520,21 @@ def test_told_to_act_is_a_demand_on_the_one_told_and_deposits_are_aid(coder):
                          ids=[c[0][:40] for c in ROUND3_CASES + ROUND4_CASES])
 def test_later_round_patterns(coder, sentence, source, prefix, plover):
     test_new_patterns(coder, sentence, source, prefix, plover)
+
+
+# What is received comes from the giver: the "from" object acts, the subject receives
+RECEIVED = [
+    ("Kenya received armoured vehicles from China.", "CHN", "KEN", "072"),
+    ("Ugandan refugees received food rations from the United Nations.", "UN", "UGA", "073"),
+    ("Kenya secured a $2 billion loan from China.", "CHN", "KEN", "071"),
+    ("Uganda received support from India for its bid.", "IND", "UGA", "051"),
+]
+
+
+@pytest.mark.parametrize("sentence,source,target,prefix", RECEIVED, ids=[r[0][:40] for r in RECEIVED])
+def test_the_giver_of_what_is_received_is_the_source(coder, sentence, source, target, prefix):
+    test_owner_of_what_is_frozen_or_seized_is_the_target(coder, sentence, source, target, prefix)
+
+
+def test_receiving_from_no_one_named_is_no_event(coder):
+    assert not [e for e in code(coder, "Kenya received new armoured vehicles.") if e.cameo_code.startswith("07")]

@@ -242,6 +242,11 @@ class ArgumentFinder:
             self.verb_arguments(c, tok)
         else:
             self.noun_arguments(c, tok)
+        if c.rule.received:  # "Ukraine received jets from Denmark": Denmark gives, Ukraine receives
+            heads = [tok] + [child for child in tok.children if child.dep_ == "dobj"]  # "a loan from the IMF"
+            givers = [p for head in heads for child in head.children if child.dep_ == "prep" and child.lower_ == "from"
+                      for g in prep_objects(child) for p in self.parties(g, allow_coref=True, of_phrase=True)]
+            c.sources, c.targets = givers, (c.sources if givers else [])
         c.sources, c.targets = unique(c.sources), unique(c.targets)
         c.sources = self.unclash(c.sources, c.targets)
         c.targets = self.unclash(c.targets, c.sources)

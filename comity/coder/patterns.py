@@ -15,8 +15,8 @@ import yaml
 from comity.coder.ontology import PLOVER_EVENTS, is_code
 
 DATA = ("data", "verbs")
-RULE_KEYS = {"code", "prep", "words", "conf", "governor", "plover"}
-ENTRY_KEYS = {"verb", "noun", "code", "rules", "conf", "prep", "words", "governor", "plover"}
+RULE_KEYS = {"code", "prep", "words", "conf", "governor", "plover", "received"}
+ENTRY_KEYS = {"verb", "noun", "code", "rules", "conf", "prep", "words", "governor", "plover", "received"}
 DEFAULT_CONF = 0.9
 
 
@@ -37,6 +37,8 @@ class Rule:
     # PLOVER (event, mode) for a PLOVER 2.0 mode CAMEO has no code of its own ("COERCE cyber": a
     # hack, coded CAMEO 170); None: the CAMEO code's own PLOVER event
     plover: tuple[str, str | None] | None = None
+    # the verb's subject receives and its "from" object gives ("Ukraine received jets from Denmark")
+    received: bool = False
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,7 @@ def _rule(spec: dict, entry: dict, wordsets, where: str) -> Rule:
         conf=conf,
         source=where,
         plover=_plover(spec.get("plover", entry.get("plover")), where),
+        received=bool(spec.get("received", entry.get("received", False))),
     )
 
 
