@@ -504,11 +504,6 @@ TARGETED = [
 ]
 
 
-@pytest.mark.parametrize("sentence,source,target,prefix", TARGETED, ids=[t[0][:40] for t in TARGETED])
-def test_targets_beyond_the_object(coder, sentence, source, target, prefix):
-    test_owner_of_what_is_frozen_or_seized_is_the_target(coder, sentence, source, target, prefix)
-
-
 def test_told_to_act_is_a_demand_on_the_one_told_and_deposits_are_aid(coder):
     events = code(coder, "France and India told Uganda it must resume cooperation with the inspectors.")
     assert {(e.source["code"], e.target["code"], e.cameo_code[:2]) for e in events} >= {("FRA", "UGA", "10"), ("IND", "UGA", "10")}
@@ -531,10 +526,11 @@ RECEIVED = [
 ]
 
 
-@pytest.mark.parametrize("sentence,source,target,prefix", RECEIVED, ids=[r[0][:40] for r in RECEIVED])
-def test_the_giver_of_what_is_received_is_the_source(coder, sentence, source, target, prefix):
-    test_owner_of_what_is_frozen_or_seized_is_the_target(coder, sentence, source, target, prefix)
-
-
 def test_receiving_from_no_one_named_is_no_event(coder):
     assert not [e for e in code(coder, "Kenya received new armoured vehicles.") if e.cameo_code.startswith("07")]
+
+
+@pytest.mark.parametrize("sentence,source,target,prefix", TARGETED + RECEIVED,
+                         ids=[t[0][:40] for t in TARGETED + RECEIVED])
+def test_targets_beyond_the_object_and_givers_of_what_is_received(coder, sentence, source, target, prefix):
+    test_owner_of_what_is_frozen_or_seized_is_the_target(coder, sentence, source, target, prefix)
