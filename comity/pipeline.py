@@ -146,7 +146,7 @@ def default_coder(rules_only: bool = False, overlap: bool | None = None):
     overlap as EventCoder takes it."""
     from comity.coder import EventCoder
 
-    coder = EventCoder(classifier=None, overlap=overlap) if rules_only else EventCoder(overlap=overlap)
+    coder = EventCoder(classifier=None if rules_only else "default", overlap=overlap)
     settle_heap()
     return coder
 

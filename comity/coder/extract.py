@@ -28,6 +28,12 @@ REQUEST_ROOTS = ("02", "03", "10", "12", "13")
 CLAUSE_FILLING_ROOTS = ("02", "03", "10", "12")  # "urged a ceasefire": the noun is the request's content
 CONFLICT_ACT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")  # promised, they are threats (CAMEO 13)
 PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "in", "over"})
+ALLEGATION_CODE = "112"  # "X said Y committed war crimes": X accuses Y (CAMEO 112, PLOVER ACCUSE)
+
+
+def clause_subject(verb) -> list:
+    """The subject of a clause's verb, as a list of at most one token."""
+    return [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")][:1]
 
 
 class SentenceExtractor:
@@ -296,20 +302,23 @@ class SentenceExtractor:
                 continue
             c = Candidate(tok.i, tok.i, trig[0], rule, rule.words is None)
             c.sources = speakers
-            inner = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
-            src = {p.referent.actor.code for p in speakers}
-            targets = args.parties(inner, allow_coref=True, of_phrase=True) if inner is not None else []
-            c.targets = [t for t in targets if t.referent.actor.code not in src]
+            c.targets = self._others(args, clause_subject(tok), speakers)
             if not c.targets:  # "told Iran it must resume cooperation": the one told
-                c.targets = [p for ch in tok.head.children if ch.dep_ in ("dobj", "dative")
-                             for p in args.parties(ch, allow_coref=True, of_phrase=True)
-                             if p.referent.actor.code not in src]
+                c.targets = self._others(args, [ch for ch in tok.head.children if ch.dep_ in ("dobj", "dative")],
+                                         speakers)
             if not c.targets:
                 continue
             c.reported = True
             c.negated = any(ch.dep_ == "neg" for ch in tok.children)
             out.append(c)
         return out
+
+    @staticmethod
+    def _others(args: ArgumentFinder, heads, speakers: list[Party]) -> list[Party]:
+        """The actors the noun phrases at `heads` name, other than the speakers' own."""
+        src = {p.referent.actor.code for p in speakers}
+        return [p for h in heads for p in args.parties(h, allow_coref=True, of_phrase=True)
+                if p.referent.actor.code not in src]
 
     def _alleges_atrocity(self, clause, text: str) -> bool:
         """A reported clause saying someone committed atrocities ("Y committed war crimes",
@@ -322,16 +331,13 @@ class SentenceExtractor:
     def _allegation(self, clause, speakers: list[Party], live: list[Candidate], args: ArgumentFinder) -> list[Candidate]:
         """'X said Y committed war crimes': X accuses Y (112); an act coded inside the clause
         ("carried out genocide") is what is alleged, not an event of its own."""
-        inner = next((ch for ch in clause.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
-        src = {p.referent.actor.code for p in speakers}
-        accused = args.parties(inner, allow_coref=True, of_phrase=True) if inner is not None else []
-        accused = [p for p in accused if p.referent.actor.code not in src]
+        accused = self._others(args, clause_subject(clause), speakers)
         if not accused:
             return []
         for c in live:
             if clause.left_edge.i <= c.token_i <= clause.right_edge.i:
                 c.sources = []  # dropped by extract: the allegation stands for it
-        rule = Rule(code="112", conf=0.8, source="reported allegation (extract.py)")
+        rule = Rule(code=ALLEGATION_CODE, conf=0.8, source="reported allegation (extract.py)")
         c = Candidate(clause.i, clause.i, Trigger(clause.lower_, "verb", (rule,)), rule, False)
         c.sources, c.targets, c.reported = list(speakers), accused, True
         return [c]
