@@ -32,6 +32,8 @@ def _progress(fold: int, k: int) -> None:
     Console(stderr=True).print(f"[dim]fold {fold}/{k}[/]", highlight=False)
 
 
+MAX_WARNINGS = 10  # problems printed one by one; the rest are counted
+
 THRESHOLD_HELP = ("With the coder and a classifier: {} threshold (default: the coder's own). "
                   "With --cv, 'tune' chooses both per fold on the fold's training items only.")
 
@@ -88,8 +90,10 @@ def _load_gold(load, path: Path, limit: Optional[int], **options):
         items, problems = load(path, limit, **options)
     except GoldFormatError as exc:
         fail(str(exc))
-    for p in problems:
+    for p in problems[:MAX_WARNINGS]:
         warn(p)
+    if len(problems) > MAX_WARNINGS:
+        warn(f"... and {len(problems) - MAX_WARNINGS} more records skipped or read with a problem")
     return items, problems
 
 
@@ -213,6 +217,46 @@ def eval_gsr(
         console.print(f"{item.id}: gold {item.event} predicted {got}: {item.text}", markup=False, highlight=False)
 
 
+def eval_stories(
+    path: Path = typer.Argument(..., help="Story CSV with text and label columns (the NGEC synthetic-story layout)."),
+    limit: Optional[int] = _limit_option(),
+    engine: str = _engine_option(),
+    model: Optional[Path] = _model_option(),
+    split: Optional[str] = typer.Option(None, "--split", help="dev or test: the fixed split by story-text hash (TEST = sha1 % 5 == 0)."),
+    fill_threshold: Optional[str] = _threshold_option("fill"),
+    override_threshold: Optional[str] = _threshold_option("override"),
+    show_errors: int = typer.Option(0, "--show-errors", help="Print N leads whose event type is wrong."),
+    as_json: bool = _json_option(),
+) -> None:
+    """Score the event type coded in each story's lead sentence against the story's label
+    (document-level labels: a ceiling below 1.0; see comity/evaluate/stories.py).
+
+    Example: comity eval stories ../shared/gold/ngec_synthetic/gpt_synthetic_events_2023-10-19_19.csv --engine rules --split dev
+    """
+    from comity.evaluate import render
+    from comity.evaluate.stories import load_stories, score_stories
+
+    items, problems = _load_gold(load_stories, path, limit, split=split)
+    thresholds = _thresholds(fill_threshold, override_threshold, None)
+    predictions, protocol = _predict([i.lead for i in items], None, None, engine, model, 13, [], thresholds)
+    result = score_stories(items, predictions)
+    if as_json:
+        typer.echo(json.dumps({"task": "story_leads", "file": str(path), "split": split, **protocol.to_dict(),
+                               **result.to_dict(), "skipped_rows": len(problems)}, indent=2))
+        return
+    console = Console()
+    r = result.report
+    console.print(render.protocol_text(protocol))
+    console.print(
+        f"[bold]story leads[/] {path}{f' ({split})' if split else ''} · n={r.n} · lead event-type accuracy "
+        f"[bold]{r.accuracy:.3f}[/] ({format_ci(r.accuracy_ci95)}) · macro-F1 {r.macro_f1:.3f} · "
+        f"any-event recall {result.any_event_recall:.3f} · no event coded: {result.no_event}", highlight=False)
+    console.print(render.per_label_table(r, "per event type"))
+    for item, predicted in result.errors()[:show_errors]:
+        console.print(f"line {item.line}: gold {item.event} predicted {predicted}: {item.lead}",
+                      markup=False, highlight=False)
+
+
 def bench(
     sentences: Optional[Path] = typer.Option(None, "--sentences", help="One sentence per line (default: generated)."),
     n: int = typer.Option(3000, "-n", help="Sentences per workload."),
@@ -244,4 +288,5 @@ def bench(
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     eval_app.command("quad")(eval_quad)
     eval_app.command("gsr")(eval_gsr)
+    eval_app.command("stories")(eval_stories)
     app.command("bench")(bench)

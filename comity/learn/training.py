@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import csv
-import re
 import sys
 from pathlib import Path
 
@@ -22,7 +21,6 @@ QUAD5_OF_PLOVER = {
     "ACCUSE": "3", "REJECT": "3", "THREATEN": "3", "SANCTION": "3",
     "PROTEST": "4", "MOBILIZE": "4", "COERCE": "4", "ASSAULT": "4",
 }
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“])")
 
 
 def quad_examples(path: str | Path, weight: float = 1.0) -> list[TrainingExample]:
@@ -41,8 +39,12 @@ def gsr_examples(path: str | Path, weight: float = 1.0, with_quad: bool = True) 
 
 
 def lead_sentence(text: str) -> str:
+    """The first sentence of the first paragraph ("U.S.", "Mr." and initials do not end it)."""
+    from comity.coder.sentences import split_sentences
+
     first_paragraph = text.strip().split("\n", 1)[0]
-    return _SENTENCE_END.split(first_paragraph, 1)[0].strip()
+    sentences = split_sentences(first_paragraph)
+    return sentences[0].text.strip() if sentences else ""
 
 
 def synthetic_examples(path: str | Path, weight: float = 0.3, with_quad: bool = False,
