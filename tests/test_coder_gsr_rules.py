@@ -534,3 +534,30 @@ def test_receiving_from_no_one_named_is_no_event(coder):
                          ids=[t[0][:40] for t in TARGETED + RECEIVED])
 def test_targets_beyond_the_object_and_givers_of_what_is_received(coder, sentence, source, target, prefix):
     test_owner_of_what_is_frozen_or_seized_is_the_target(coder, sentence, source, target, prefix)
+
+
+# From the synthetic-story leads (DEV half): thanks, concessions made or offered, compliance,
+# renewed or restored ties, street protests outside a country's embassy
+STORY_ROUND_CASES = [
+    ("Kenya and Uganda expressed gratitude to France for its help after the floods.", "KEN", "FRA", "051"),
+    ("Ghana conveyed its thanks to India for the rescue.", "GHA", "IND", "051"),
+    ("Kenya made concessions to Uganda over fishing rights.", "KEN", "UGA", "080"),
+    ("Kenya offered concessions to Uganda over fishing rights.", "KEN", "UGA", "035"),
+    ("Ghana complied with India's demands.", "GHA", "IND", "083"),
+    ("Ghana renewed diplomatic ties with Kenya on Sunday.", "GHA", "KEN", "050"),
+    ("Kenya and Uganda restored diplomatic relations after a long rift.", "KEN", "UGA", "050"),
+    ("Hundreds of Kenyan students protested outside the French embassy on Friday.", "KEN", "FRA", "141"),
+    ("Ghanaian students staged a hunger strike outside the Chinese embassy.", "GHA", "CHN", "142"),
+]
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", STORY_ROUND_CASES, ids=[c[0][:40] for c in STORY_ROUND_CASES])
+def test_story_round_patterns_and_targets(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert (source, target, cameo) in {(e.source["code"], (e.target or {}).get("code"), e.cameo_code) for e in events}, \
+        summary(events)
+
+
+def test_renewed_talks_stay_talks(coder):
+    events = code(coder, "Kenya and Uganda renewed negotiations on the border and their future relations.")
+    assert {e.cameo_code for e in events} == {"040"}, summary(events)

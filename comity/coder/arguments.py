@@ -41,7 +41,8 @@ ADMITTED_CODES = "086"  # allowing peacekeepers, inspectors or aid workers in: t
 # verb (12); "arrived in Amman" (042, a visit: the host; a place, used only when nothing else is named).
 VERB_PREPS = {"08": frozenset({"from", "of"}), "16": frozenset({"from"}), "17": frozenset({"from"}),
               "12": frozenset({"from"}), "042": frozenset({"in"}), "061": frozenset({"in"}),  # "invested in Egypt"
-              "15": frozenset({"near", "around", "along"})}  # "massed troops near Ukraine's border"
+              "15": frozenset({"near", "around", "along"}),  # "massed troops near Ukraine's border"
+              "14": frozenset({"outside", "near", "before"})}  # "rallied outside the French embassy"
 # Prepositions inside a trigger's object or prepositional phrase that name the target when the
 # phrase itself names no actor: "called for sanctions against X", "announced a suspension of
 # links with X", "mobilised reservists for a war against X".
