@@ -548,6 +548,11 @@ STORY_ROUND_CASES = [
     ("Kenya and Uganda restored diplomatic relations after a long rift.", "KEN", "UGA", "050"),
     ("Hundreds of Kenyan students protested outside the French embassy on Friday.", "KEN", "FRA", "141"),
     ("Ghanaian students staged a hunger strike outside the Chinese embassy.", "GHA", "CHN", "142"),
+    ("Ghana started exporting medical equipment to Kenya on Wednesday.", "GHA", "KEN", "061"),
+    ("Kenya imported two million tonnes of maize from Uganda last year.", "KEN", "UGA", "061"),
+    ("China increased its investments in Kenya.", "CHN", "KEN", "061"),
+    ("Talks between Kenya and Uganda were held in Nairobi on Monday.", "KEN", "UGA", "040"),
+    ("Talks between Kenya and Uganda were held in Nairobi on Monday.", "UGA", "KEN", "040"),
 ]
 
 

@@ -40,7 +40,7 @@ ADMITTED_CODES = "086"  # allowing peacekeepers, inspectors or aid workers in: t
 # "seized weapons from the militias" (17); "rejected a proposal from X" with "from" parsed on the
 # verb (12); "arrived in Amman" (042, a visit: the host; a place, used only when nothing else is named).
 VERB_PREPS = {"08": frozenset({"from", "of"}), "16": frozenset({"from"}), "17": frozenset({"from"}),
-              "12": frozenset({"from"}), "042": frozenset({"in"}), "061": frozenset({"in"}),  # "invested in Egypt"
+              "12": frozenset({"from"}), "042": frozenset({"in"}), "061": frozenset({"in", "from"}),  # "invested in Egypt", "imports wheat from Russia"
               "15": frozenset({"near", "around", "along"}),  # "massed troops near Ukraine's border"
               "14": frozenset({"outside", "near", "before"})}  # "rallied outside the French embassy"
 # Prepositions inside a trigger's object or prepositional phrase that name the target when the
@@ -243,6 +243,9 @@ class ArgumentFinder:
             self.verb_arguments(c, tok)
         else:
             self.noun_arguments(c, tok)
+        if not c.sources and len(c.targets) > 1 and c.trigger.kind == "noun" and self.reciprocal(c) and \
+                any(child.dep_ == "prep" and child.lower_ == "between" for child in tok.children):
+            c.sources = list(c.targets)  # "talks between Serbia and Kosovo were held": each side takes part
         if c.rule.received:  # "Ukraine received jets from Denmark": Denmark gives, Ukraine receives
             heads = [tok] + [child for child in tok.children if child.dep_ == "dobj"]  # "a loan from the IMF"
             givers = [p for head in heads for child in head.children if child.dep_ == "prep" and child.lower_ == "from"
@@ -443,8 +446,11 @@ class ArgumentFinder:
         if not c.sources:
             gov = head.head
             verb = gov.head if head.dep_ == "pobj" and gov.dep_ == "prep" else gov
-            if head.dep_ in ("dobj", "attr", "oprd", "pobj", "nsubjpass", "xcomp") and \
-                    self.lex.is_(verb.lower_, "light_verbs"):
+            # a light verb, or a verb the noun's own pattern names as its governor ("increased its
+            # investments in Peru"), takes the noun's act as its own
+            if head.dep_ in ("dobj", "attr", "oprd", "pobj", "nsubjpass", "xcomp") and (
+                    self.lex.is_(verb.lower_, "light_verbs") or
+                    self.lex.lemma_of.get(verb.lower_, verb.lower_) in c.rule.governors):
                 subj, passive = self.subject(verb)
                 if subj is None and passive is not None and self.stative(verb):
                     subj = passive  # "forces were engaged in ethnic cleansing": the forces did it
@@ -459,9 +465,9 @@ class ArgumentFinder:
                 for child in tok.children:
                     if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
                         c.sources = self.parties(child, allow_coref=True)
-        c.targets = self.noun_targets(noun, c.rule.code[:2]) + c.targets
+        c.targets = self.noun_targets(noun, c.rule.code[:2], code=c.rule.code) + c.targets
         if head.i != noun.i:
-            c.targets = self.noun_targets(head, c.rule.code[:2]) + c.targets
+            c.targets = self.noun_targets(head, c.rule.code[:2], code=c.rule.code) + c.targets
         if not c.targets:  # "announced a suspension of flights to Libya"
             c.targets = self.nested_targets(head, c.rule.code[:2])
 
@@ -523,13 +529,14 @@ class ArgumentFinder:
                 for g in child.children if g.dep_ == "pobj"
                 for p in self.parties(g) if p.via == "mention"]
 
-    def noun_targets(self, noun, root: str, preps: frozenset[str] | None = None) -> list[Party]:
+    def noun_targets(self, noun, root: str, preps: frozenset[str] | None = None, code: str = "") -> list[Party]:
         """Actors after the target prepositions of a noun: the trigger's own ("strikes on X"), or
         those a verb's root gives its object (OBJECT_PREPS: "rejected calls by X")."""
         if preps is None:  # a noun trigger's "by X" is its doer, never its target
             preps = (TARGET_PREPS | (LOCATION_PREPS if root in LOCATIVE_ROOTS else frozenset())
                      | (PATIENT_OF if root in PATIENT_OF_ROOTS else frozenset())
-                     | (VERB_PREPS.get(root, frozenset()) - PATIENT_OF)) - {"by"}  # "pullout from X"
+                     | ((VERB_PREPS.get(root, frozenset()) | VERB_PREPS.get(code[:3], frozenset()))
+                        - PATIENT_OF)) - {"by"}  # "pullout from X", "investments in Peru"
         out: list[Party] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in preps:
