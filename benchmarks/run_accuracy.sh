@@ -36,6 +36,9 @@ comity eval gsr benchmarks/gold/news_probes.json --json > $OUT/news_probes.json
 # written_events_c.json is held out whole (only scored)
 comity eval gsr benchmarks/gold/written_events_c.json --json > $OUT/written_c.json
 comity eval gsr benchmarks/gold/written_events_c.json --engine rules --json > $OUT/written_c_rules.json
+# --- synthetic-story leads (document labels; fixed split by story-text hash): rules only on each half
+comity eval stories "$SYN" --engine rules --split dev --json > $OUT/stories_dev_rules.json
+comity eval stories "$SYN" --engine rules --split test --json > $OUT/stories_test_rules.json
 # --- fixed split: a classifier trained on DEV only (+ synthetic stories), scored on TEST
 SPLIT="$(mktemp -d)"
 python scripts/split_gold.py "$SHARED" --out "$SPLIT"
@@ -46,4 +49,9 @@ comity eval quad "$SPLIT/cameo_quad/test.tsv" --engine coder --model "$SPLIT/dev
 [ "$WHICH" = all ] && comity eval quad "$SPLIT/cameo_quad/test.tsv" --engine classifier --model "$SPLIT/dev_model.npz" --json > $OUT/quad_test_classifier_devmodel.json
 comity eval gsr "$SPLIT/plover_gsr/test.json" --engine rules --json > $OUT/gsr_test_rules.json
 comity eval gsr "$SPLIT/plover_gsr/test.json" --engine coder --model "$SPLIT/dev_model.npz" --json > $OUT/gsr_test_coder_devmodel.json
+# story TEST: a classifier trained on the DEV halves of all three sets (no TEST story in its training)
+python scripts/train_event_classifier.py --quad "$SPLIT/cameo_quad/dev.tsv" --gsr "$SPLIT/plover_gsr/dev.json" \
+    --synthetic "$SPLIT/ngec_synthetic/dev.csv" --out "$SPLIT/dev_story_model.npz"
+comity eval stories "$SPLIT/ngec_synthetic/test.csv" --engine coder --model "$SPLIT/dev_story_model.npz" --json > $OUT/stories_test_coder_devmodel.json
+[ "$WHICH" = all ] && comity eval stories "$SPLIT/ngec_synthetic/test.csv" --engine classifier --model "$SPLIT/dev_story_model.npz" --json > $OUT/stories_test_classifier_devmodel.json
 rm -rf "$SPLIT"

@@ -6,19 +6,23 @@ depends only on the sentence text: it is the same on every machine and for every
 Handles:
   * the PLOVER GSR JSON array (gold/plover_gsr/PLOVER_GSR_CAMEO.txt): records with a
     "text" are split; records without one (the DOCUMENT header) go to both halves;
-  * the CAMEO quad TSV (gold/cameo_quad/train.tsv): sentence<TAB>label lines.
+  * the CAMEO quad TSV (gold/cameo_quad/train.tsv): sentence<TAB>label lines;
+  * the NGEC synthetic-story CSV (gold/ngec_synthetic/*.csv): split by the story text, with the rule
+    `comity eval stories --split` uses (comity/evaluate/stories.py), into dev.csv and test.csv.
 
 Usage:
   python scripts/split_gold.py ../shared --out gold-split
   python scripts/split_gold.py ../shared/gold/plover_gsr/PLOVER_GSR_CAMEO.txt \\
       ../shared/gold/cameo_quad/train.tsv --out gold-split
 
-Writes <out>/plover_gsr/{dev,test}.json and <out>/cameo_quad/{dev,test}.tsv and prints the counts.
+Writes <out>/plover_gsr/{dev,test}.json, <out>/cameo_quad/{dev,test}.tsv and
+<out>/ngec_synthetic/{dev,test}.csv and prints the counts.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import sys
@@ -26,6 +30,7 @@ from pathlib import Path
 
 GSR_RELATIVE = Path("gold/plover_gsr/PLOVER_GSR_CAMEO.txt")
 QUAD_RELATIVE = Path("gold/cameo_quad/train.tsv")
+STORIES_FOLDER = Path("gold/ngec_synthetic")
 
 
 def is_test(sentence: str) -> bool:
@@ -80,6 +85,32 @@ def split_quad(path: Path, out: Path) -> dict[str, int]:
     return {name: len(items) for name, items in halves.items()}
 
 
+def split_stories(path: Path, out: Path) -> dict[str, int]:
+    """Split a story CSV by its text column; both halves keep the header and every column."""
+    from comity.evaluate.stories import split_of
+
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            if "text" not in (reader.fieldnames or ()):
+                raise SystemExit(f"{path}:1: no 'text' column")
+            fields, rows = list(reader.fieldnames), list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise SystemExit(f"{path}: cannot read story CSV: {error}")
+    folder = out / "ngec_synthetic"
+    folder.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for name in ("dev", "test"):
+        half = [row for row in rows if split_of(row.get("text") or "") == name]
+        with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(half)
+        counts[name] = len(half)
+    return counts
+
+
 def gold_files(arguments: list[Path]) -> list[Path]:
     """Expand a shared directory into its two gold files; keep file arguments as they are."""
     files: list[Path] = []
@@ -90,6 +121,7 @@ def gold_files(arguments: list[Path]) -> list[Path]:
                     files.append(argument / relative)
                 elif (argument / relative.name).is_file():
                     files.append(argument / relative.name)
+            files += sorted((argument / STORIES_FOLDER).glob("*.csv"))
         elif argument.is_file():
             files.append(argument)
         else:
@@ -106,7 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         raise SystemExit("no gold files found in " + ", ".join(map(str, options.paths)))
     for path in files:
-        if path.suffix == ".tsv":
+        if path.suffix == ".csv":
+            counts = split_stories(path, options.out)
+            print(f"{path}: stories dev={counts['dev']} test={counts['test']} -> {options.out / 'ngec_synthetic'}")
+        elif path.suffix == ".tsv":
             counts = split_quad(path, options.out)
             print(f"{path}: quad dev={counts['dev']} test={counts['test']} -> {options.out / 'cameo_quad'}")
         else:

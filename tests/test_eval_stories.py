@@ -112,3 +112,22 @@ def test_shared_synthetic_stories_load(shared_dir):
     test, _ = load_stories(path, split="test")
     assert len(dev) + len(test) + len(problems) == 4500
     assert 0.15 < len(test) / (len(dev) + len(test)) < 0.25
+
+
+def test_split_script_writes_story_halves_that_eval_agrees_with(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "split_gold.py"
+    spec = importlib.util.spec_from_file_location("split_gold", script)
+    split_gold = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(split_gold)
+    rows = [(f"Country number {n} recalled its ambassador from its neighbour on day {n}.", "SANCTION", "")
+            for n in range(30)]
+    source = write_stories(tmp_path, rows)
+    assert split_gold.main([str(source), "--out", str(tmp_path / "out")]) == 0
+    halves = {name: load_stories(tmp_path / "out" / "ngec_synthetic" / f"{name}.csv")[0]
+              for name in ("dev", "test")}
+    assert len(halves["dev"]) + len(halves["test"]) == 30
+    for name, items in halves.items():
+        assert [i.lead for i in items] == [i.lead for i in load_stories(source, split=name)[0]]
