@@ -566,3 +566,18 @@ def test_story_round_patterns_and_targets(coder, sentence, source, target, cameo
 def test_renewed_talks_stay_talks(coder):
     events = code(coder, "Kenya and Uganda renewed negotiations on the border and their future relations.")
     assert {e.cameo_code for e in events} == {"040"}, summary(events)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenya called for calm after criticizing Uganda for the raid.",
+    "Having condemned Uganda for the raid, Kenya asked the United Nations for help.",
+])
+def test_a_clause_after_or_having_done_is_an_act_of_its_own(coder, sentence):
+    events = code(coder, sentence)
+    assert ("KEN", "UGA", "111") in {(e.source["code"], (e.target or {}).get("code"), e.cameo_code) for e in events}, \
+        summary(events)
+
+
+def test_an_appeal_still_swallows_its_content(coder):
+    events = code(coder, "Kenya urged Uganda to stop criticizing its neighbours.")
+    assert not [e for e in events if e.cameo_code == "111"], summary(events)

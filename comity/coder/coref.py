@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from comity.records import Actor
 
+NONSTATE_SECTORS = frozenset({"REB", "PTY", "CRM", "IMG", "UNK"})  # groups, not the state
+
 MAX_MEMORY = 12  # actors remembered per document
 
 
@@ -46,8 +48,18 @@ class DocumentMemory:
         for candidates in (targets, sources[:1] + targets[:1]):
             pair = _two_countries(candidates)
             if pair:
-                self.last_pair = pair
+                self.last_pair = self._keep_states(pair)
                 return
+
+    def _keep_states(self, pair: list[Referent]) -> list[Referent]:
+        """The same two countries named again: a side named by its state keeps that name when the
+        new event names a group of that country instead ("the strike in Pakistan, destroying a
+        Jaish-e-Mohammad camp": both sides stay India and Pakistan)."""
+        old = {ref.actor.country: ref for ref in self.last_pair}
+        if set(old) != {ref.actor.country for ref in pair}:
+            return pair
+        return [old[ref.actor.country] if ref.actor.sector in NONSTATE_SECTORS and
+                old[ref.actor.country].actor.sector not in NONSTATE_SECTORS else ref for ref in pair]
 
     def pronoun(self, plural: bool, personal: bool) -> list[Referent]:
         """'he'/'she' → the last person-like actor; 'it' → the last actor; 'they' → last sources."""

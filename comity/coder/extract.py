@@ -184,6 +184,10 @@ class SentenceExtractor:
                     if cur.head.i in by_token:
                         break
                 edge = cur.dep_  # how the clause climbed from hangs on the next verb up
+                if (edge == "pcomp" and self.lex.is_(cur.head.lower_, "separate_act_words")) or (
+                        edge == "advcl" and any(ch.dep_ in ("mark", "aux") and self.lex.is_(ch.lower_, "separate_act_words")
+                                                for ch in cur.children)):
+                    break  # "called for calm after criticizing the EU": an act of its own, not the appeal's content
                 cur, hops = cur.head, hops + 1
                 outer = by_token.get(cur.i)
                 if outer is None or outer.dropped:
