@@ -303,6 +303,16 @@ def test_an_attack_with_a_victim_and_no_doer_has_an_unidentified_actor(coder):
         (("UNK", None, "UNK"), ("NGA", "NGA", "COP"))}
 
 
+def test_an_attack_in_a_when_clause_or_an_air_strike_has_an_unidentified_actor_where_it_hit(coder):
+    # the attack word may be the subject of a when-clause, whose place is where the victims died
+    assert full(coder, "At least twelve people were killed when a bomb exploded in Kandahar, police said.") == {
+        (("AFG", "AFG", "UNK"), ("AFG", "AFG", "CVL"))}
+    assert full(coder, "Four people were killed in an air strike near Kandahar.") == {
+        (("AFG", "AFG", "UNK"), ("AFG", "AFG", "CVL"))}
+    # a when-clause without an attack word names no attacker
+    assert full(coder, "Twelve people were killed when a bus overturned in Kandahar.") == set()
+
+
 def test_an_unidentified_actor_needs_a_victim_and_an_attack_word(coder):
     assert full(coder, "Three civilians were killed in a car accident near Kandahar.") == set()
     assert full(coder, "A bomb exploded in a crowded market in Peshawar.") == set()  # no victim named

@@ -357,6 +357,10 @@ class ArgumentFinder:
                                                      self.lex.grammar["singular_pronouns"]
                                                      for g in child.children if g.dep_ == "nsubj"):
                         c.targets += self.objects(child, c.rule.code[:2], code=c.rule.code)
+        if not c.targets and not c.sources and c.rule.code[:2] in FORCE_ROOTS:
+            # "were killed when a bomb exploded in Colombo": where the attack of the when-clause hit
+            for clause in self.attack_clauses(verb):
+                c.targets += self.objects(clause, c.rule.code[:2], code=c.rule.code)
         if not c.targets and c.rule.code[:2] == "13":
             c.targets = self.condition_subjects(verb)
         if not c.sources and c.targets and c.rule.code[:2] in FORCE_ROOTS:
@@ -381,6 +385,8 @@ class ArgumentFinder:
         holders = [subj] if subj is not None else []
         holders += [g for child in verb.children if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "in")
                     for g in child.children if g.dep_ == "pobj"]
+        holders += [g for clause in self.attack_clauses(verb) for g in clause.children
+                    if g.dep_ in ("nsubj", "nsubjpass")]  # "were killed when a bomb exploded"
         evidence = next((t for t in map(self.attack_word, holders) if t is not None), None)
         if evidence is None:
             return []
@@ -393,11 +399,21 @@ class ArgumentFinder:
         actor = Actor(country or UNIDENTIFIED_SECTOR, country, UNIDENTIFIED_SECTOR, "unidentified actor")
         return [Party(Referent(actor, text, False), UNIDENTIFIED_VIA)]
 
+    def attack_clauses(self, verb) -> list:
+        """when/as/after clauses on a verb whose subject shows an attack ("were killed when a bomb
+        exploded in Colombo")."""
+        return [clause for clause in verb.children if clause.dep_ == "advcl" and any(
+                    m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in clause.children)
+                and any(g.dep_ in ("nsubj", "nsubjpass") and self.attack_word(g) is not None for g in clause.children)]
+
     def attack_word(self, noun):
         """The word that shows an attack in a noun phrase's head or its direct modifiers ("a
         roadside bomb", "the shelling", "an improvised explosive device"), or None."""
         words = self.lex.grammar.get("unattributed_attack_nouns", frozenset())
-        return next((t for t in (noun, *noun.children) if t.lower_ in words), None)
+        found = next((t for t in (noun, *noun.children) if t.lower_ in words), None)
+        if found is None and any(c.dep_ == "compound" and f"{c.lower_} {noun.lower_}" in words for c in noun.children):
+            found = noun  # "an air strike"
+        return found
 
     @staticmethod
     def one_body(sources: list[Party]) -> bool:
