@@ -553,6 +553,8 @@ STORY_ROUND_CASES = [
     ("China increased its investments in Kenya.", "CHN", "KEN", "061"),
     ("Talks between Kenya and Uganda were held in Nairobi on Monday.", "KEN", "UGA", "040"),
     ("Talks between Kenya and Uganda were held in Nairobi on Monday.", "UGA", "KEN", "040"),
+    ("Hundreds of Kenyan students threw rocks at Ugandan police.", "KEN", "UGA", "145"),
+    ("Thousands of Kenyan students took part in protests against the Kenyan government.", "KEN", "KEN", "141"),
 ]
 
 
@@ -561,6 +563,12 @@ def test_story_round_patterns_and_targets(coder, sentence, source, target, cameo
     events = code(coder, sentence)
     assert (source, target, cameo) in {(e.source["code"], (e.target or {}).get("code"), e.cameo_code) for e in events}, \
         summary(events)
+
+
+def test_pouring_into_the_streets_is_a_demonstration(coder):
+    events = code(coder, "Thousands of Kenyan students poured into the streets on Sunday.")
+    assert [(e.source["code"], e.cameo_code) for e in events] == [("KEN", "141")], summary(events)
+    assert not code(coder, "Rain poured into the streets of Nairobi on Sunday.")
 
 
 def test_renewed_talks_stay_talks(coder):
