@@ -589,3 +589,12 @@ def test_a_clause_after_or_having_done_is_an_act_of_its_own(coder, sentence):
 def test_an_appeal_still_swallows_its_content(coder):
     events = code(coder, "Kenya urged Uganda to stop criticizing its neighbours.")
     assert not [e for e in events if e.cameo_code == "111"], summary(events)
+
+
+def test_an_appeal_to_end_fighting_between_two_sides_targets_both_and_codes_no_fighting(coder):
+    events = code(coder, "Kenya called for an end to the fighting between Uganda and Ghana.")
+    assert {(e.source["code"], e.target["code"], e.cameo_code[:2]) for e in events} == {
+        ("KEN", "UGA", "02"), ("KEN", "GHA", "02")}, summary(events)
+    events = code(coder, "Clashes between Kenya and Uganda killed three soldiers on Monday.")
+    assert {(e.source["code"], e.target["code"], e.cameo_code[:2]) for e in events} >= {
+        ("KEN", "UGA", "19"), ("UGA", "KEN", "19")}, summary(events)

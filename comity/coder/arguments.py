@@ -244,8 +244,11 @@ class ArgumentFinder:
         else:
             self.noun_arguments(c, tok)
         if not c.sources and len(c.targets) > 1 and c.trigger.kind == "noun" and self.reciprocal(c) and \
+                self.partitive_head(phrase_head(tok)).dep_ in ("nsubj", "nsubjpass") and \
                 any(child.dep_ == "prep" and child.lower_ == "between" for child in tok.children):
-            c.sources = list(c.targets)  # "talks between Serbia and Kosovo were held": each side takes part
+            # "talks between Serbia and Kosovo were held", "clashes between X and Y killed three": each
+            # side takes part; but in "urged a halt to the clashes between X and Y" they are the topic
+            c.sources = list(c.targets)
         if c.rule.received:  # "Ukraine received jets from Denmark": Denmark gives, Ukraine receives
             heads = [tok] + [child for child in tok.children if child.dep_ == "dobj"]  # "a loan from the IMF"
             givers = [p for head in heads for child in head.children if child.dep_ == "prep" and child.lower_ == "from"
@@ -635,7 +638,10 @@ class ArgumentFinder:
                             # a sanction on a thing falls on its owner: "a freeze on the assets of X"
                             found = [p for p in self.parties(g, allow_coref=True, of_phrase=root == "16")
                                      if p.via != "generic"]
-                            out += found or self.agents(g) or self.possessors(g)
+                            named = found or self.agents(g) or self.possessors(g)
+                            out += named
+                            if not named and not self.has_mention(g):
+                                stack.append(g)  # "an end to the fighting between X and Y": X and Y
                 elif low == "of" or low in LOCATION_PREPS or (asking and low == "for"):  # "in protest against X"
                     stack += [g for g in child.children if g.dep_ == "pobj" and not self.has_mention(g)]
             if asking:  # "its demands that Burundi's government grant ..."
