@@ -598,3 +598,25 @@ def test_an_appeal_to_end_fighting_between_two_sides_targets_both_and_codes_no_f
     events = code(coder, "Clashes between Kenya and Uganda killed three soldiers on Monday.")
     assert {(e.source["code"], e.target["code"], e.cameo_code[:2]) for e in events} >= {
         ("KEN", "UGA", "19"), ("UGA", "KEN", "19")}, summary(events)
+
+
+def test_a_subject_constraint_reads_the_subject_phrase():
+    lex = build_lexicon('- verb: [leave]\n  rules:\n    - {code: "0872", subject: "@troops"}\n',
+                        "troops: [troop, soldier]\n", "x: [say]\n", "leave\tleft\n", "")
+    rule = lex.verbs["left"][0].rules[0]
+    assert rule.subject.search("french troops") and not rule.subject.search("the minister")
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("The last French troops left Kenya on Thursday.", "FRA", "KEN", "0872"),
+    ("Hundreds of Indian troops were deployed near the Pakistani border.", "IND", "PAK", "154"),
+    ("Kenyan police were deployed in Nairobi ahead of the march.", "KEN", None, "153"),
+])
+def test_forces_leaving_or_deployed_are_their_states_acts(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert (source, target, cameo) in {(e.source["code"], (e.target or {}).get("code"), e.cameo_code) for e in events}, \
+        summary(events)
+
+
+def test_a_minister_leaving_is_no_withdrawal(coder):
+    assert not code(coder, "The French foreign minister left Kenya on Thursday.")

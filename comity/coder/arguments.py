@@ -335,6 +335,9 @@ class ArgumentFinder:
                              for g in child.children if g.dep_ == "pobj" for p in self.parties(g)]
         if subj is not None:
             c.sources = self.parties(subj, allow_coref=True, of_phrase=True)
+        elif passive is not None and c.rule.code[:2] == "15" and c.targets:
+            # "Turkish police were deployed in Ankara": the forces moved are their state's show of force
+            c.sources, c.targets = c.targets, self.objects(verb, "15", code=c.rule.code)
         violent = c.rule.code[:2] in VIOLENT_ROOTS
         if not c.sources and (passive is None or subj is not None or not violent) and not (
                 violent and subj is not None and self.attack_word(subj) is not None):

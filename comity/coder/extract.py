@@ -149,7 +149,11 @@ class SentenceExtractor:
                     context = self._context(tok, trig.kind, text)
                 if not rule.words.search(context):
                     continue
-            unconstrained = not (rule.preps or rule.governors or rule.words is not None)
+            if rule.subject is not None:
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is None or not rule.subject.search(text_from(text, subj.left_edge.idx, subj.right_edge)):
+                    continue
+            unconstrained = not (rule.preps or rule.governors or rule.words is not None or rule.subject is not None)
             return rule, unconstrained and n == last
         return None
 

@@ -15,7 +15,7 @@ import yaml
 from comity.coder.ontology import PLOVER_EVENTS, is_code
 
 DATA = ("data", "verbs")
-RULE_KEYS = {"code", "prep", "words", "conf", "governor", "plover", "received"}
+RULE_KEYS = {"code", "prep", "words", "conf", "governor", "plover", "received", "subject"}
 ENTRY_KEYS = {"verb", "noun", "code", "rules", "conf", "prep", "words", "governor", "plover", "received"}
 DEFAULT_CONF = 0.9
 
@@ -39,6 +39,7 @@ class Rule:
     plover: tuple[str, str | None] | None = None
     # the verb's subject receives and its "from" object gives ("Ukraine received jets from Denmark")
     received: bool = False
+    subject: re.Pattern | None = None  # must match the verb's subject phrase ("French troops left Chad")
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ def _rule(spec: dict, entry: dict, wordsets, where: str) -> Rule:
         source=where,
         plover=_plover(spec.get("plover", entry.get("plover")), where),
         received=bool(spec.get("received", entry.get("received", False))),
+        subject=_words(spec["subject"], wordsets, where) if spec.get("subject") else None,
     )
 
 
