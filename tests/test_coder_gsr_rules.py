@@ -620,3 +620,10 @@ def test_forces_leaving_or_deployed_are_their_states_acts(coder, sentence, sourc
 
 def test_a_minister_leaving_is_no_withdrawal(coder):
     assert not code(coder, "The French foreign minister left Kenya on Thursday.")
+
+
+def test_looting_by_a_crowd_is_a_riot_and_by_fighters_destruction(coder):
+    events = code(coder, "Kenyan protesters looted shops in Nairobi.")
+    assert [(e.source["code"], e.cameo_code) for e in events] == [("KEN", "145")], summary(events)
+    events = code(coder, "Ugandan rebels looted the Kenyan border post.")
+    assert [(e.source["code"], e.cameo_code) for e in events] == [("UGA", "1712")], summary(events)
