@@ -555,6 +555,7 @@ STORY_ROUND_CASES = [
     ("Talks between Kenya and Uganda were held in Nairobi on Monday.", "UGA", "KEN", "040"),
     ("Hundreds of Kenyan students threw rocks at Ugandan police.", "KEN", "UGA", "145"),
     ("Thousands of Kenyan students took part in protests against the Kenyan government.", "KEN", "KEN", "141"),
+    ("The leaders of Kenya and Uganda held a conference in Kampala on Tuesday.", "KEN", "UGA", "040"),
 ]
 
 
@@ -620,6 +621,10 @@ def test_forces_leaving_or_deployed_are_their_states_acts(coder, sentence, sourc
 
 def test_a_minister_leaving_is_no_withdrawal(coder):
     assert not code(coder, "The French foreign minister left Kenya on Thursday.")
+
+
+def test_a_news_conference_is_no_meeting(coder):
+    assert not code(coder, "Kenya and Uganda held a joint news conference in Kampala.")
 
 
 def test_looting_by_a_crowd_is_a_riot_and_by_fighters_destruction(coder):
