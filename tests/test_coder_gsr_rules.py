@@ -632,3 +632,19 @@ def test_looting_by_a_crowd_is_a_riot_and_by_fighters_destruction(coder):
     assert [(e.source["code"], e.cameo_code) for e in events] == [("KEN", "145")], summary(events)
     events = code(coder, "Ugandan rebels looted the Kenyan border post.")
     assert [(e.source["code"], e.cameo_code) for e in events] == [("UGA", "1712")], summary(events)
+
+
+def test_the_subject_of_a_passive_governing_an_infinitive_does_the_act(coder):
+    # "is poised to grant": the one poised grants (a promise, 03); "was forced to withdraw": withdraws
+    events = code(coder, "The United Nations is poised to grant Kenya a loan.")
+    assert {(e.source["code"], e.target["code"], e.cameo_code[:2]) for e in events} == {("UN", "KEN", "03")}, \
+        summary(events)
+    events = code(coder, "Kenya was forced to withdraw its troops from Uganda.")
+    assert ("KEN", "UGA", "0872") in {(e.source["code"], e.target["code"], e.cameo_code) for e in events}, \
+        summary(events)
+
+
+def test_forgiving_debt_is_economic_aid(coder):
+    events = code(coder, "France forgave $3 billion of Kenya's debt.")
+    assert [(e.source["code"], e.target["code"], e.cameo_code) for e in events] == [("FRA", "KEN", "071")], \
+        summary(events)

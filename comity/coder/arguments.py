@@ -594,7 +594,10 @@ class ArgumentFinder:
                 obj = next((g for g in head.children if g.dep_ == "dobj"), None)
                 if obj is not None:
                     return obj, None
-            return self.subject(head, depth + 1)
+            s, p = self.subject(head, depth + 1)
+            if s is None and p is not None:
+                return p, None  # "the IMF is poised to grant", "Iran was urged to free them": they act
+            return s, p
         if verb.dep_ == "acl":  # "protests calling for his removal": the protests call
             s, _ = self.subject(head, depth + 1)
             if s is None and not self.lex.is_(head.lower_, "statement_nouns"):
