@@ -309,6 +309,10 @@ def test_an_attack_in_a_when_clause_or_an_air_strike_has_an_unidentified_actor_w
         (("AFG", "AFG", "UNK"), ("AFG", "AFG", "CVL"))}
     assert full(coder, "Four people were killed in an air strike near Kandahar.") == {
         (("AFG", "AFG", "UNK"), ("AFG", "AFG", "CVL"))}
+    # "a drone strike" is an attack word; the victims of a raid "by X" are the subject of "died in"
+    assert full(coder, "A drone strike killed two tribesmen in Kandahar on Wednesday.") == {
+        (("UNK", None, "UNK"), ("AFG", "AFG", None))}
+    assert ("PAK", "AFG") in pairs(coder, "Two Afghan civilians died in an air raid by Pakistani jets.")
     # a when-clause without an attack word names no attacker
     assert full(coder, "Twelve people were killed when a bus overturned in Kandahar.") == set()
 

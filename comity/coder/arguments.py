@@ -492,6 +492,17 @@ class ArgumentFinder:
             c.targets = self.noun_targets(head, c.rule.code[:2], code=c.rule.code) + c.targets
         if not c.targets:  # "announced a suspension of flights to Libya"
             c.targets = self.nested_targets(head, c.rule.code[:2])
+        if not c.targets and c.rule.code[:2] in FORCE_ROOTS:
+            c.targets = self.victims(head)
+
+    def victims(self, head) -> list[Party]:
+        """'Two civilians died in an air raid by X', 'were killed in a drone strike': the subject of
+        a victim verb (grammar.yaml victim_verbs) whose 'in' phrase holds the attack noun."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ != "in" or not self.lex.is_(prep.head.lower_, "victim_verbs"):
+            return []
+        return [p for g in prep.head.children if g.dep_ in ("nsubj", "nsubjpass")
+                for p in self.parties(g, allow_coref=True, of_phrase=True)]
 
     def claimant(self, head) -> list[Party]:
         """'X claimed responsibility for the bombing': X did it (grammar.yaml responsibility_nouns
