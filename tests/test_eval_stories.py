@@ -70,6 +70,10 @@ def test_loader_errors_name_the_file(tmp_path):
         load_stories(bad)
     with pytest.raises(GoldFormatError, match="cannot read"):
         load_stories(tmp_path / "missing.csv")
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("text,label\nLe Br\u00e9sil a rappel\u00e9 son ambassadeur.,SANCTION\n".encode("latin-1"))
+    with pytest.raises(GoldFormatError, match="latin.csv: not UTF-8"):
+        load_stories(latin)
 
 
 def test_scoring_uses_the_main_event_and_counts_any_event_recall(tmp_path):

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from comity.evaluate.metrics import NONE_LABEL, Report, score, wilson_interval
 from comity.evaluate.predictors import PredictedEvent, SentenceEvents, main_event
-from comity.evaluate.quad import GoldFormatError
+from comity.evaluate.quad import GoldFormatError, gold_file_errors
 
 OLD_TO_NEW_EVENT = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 PLOVER_EVENTS = [
@@ -97,13 +97,10 @@ def load_gsr(path: str | Path, limit: int | None = None, split: str | None = Non
     "split" field has this value (comity's own written sets mark halves "dev" and "test")."""
     path = Path(path)
     try:
-        records = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise GoldFormatError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+        with gold_file_errors(path):
+            records = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise GoldFormatError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from exc
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read ({exc.strerror})") from exc
     if not isinstance(records, list):
         raise GoldFormatError(f"{path}: expected a JSON array of records")
     items: list[GsrItem] = []

@@ -6,6 +6,7 @@ GDELT's QuadClass (which puts 01-02 in verbal cooperation and 16 in material con
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,17 @@ QUAD5_LABELS = list(QUAD5_NAMES)
 
 class GoldFormatError(ValueError):
     """A gold file that cannot be read; the message names file and line."""
+
+
+@contextmanager
+def gold_file_errors(path: Path):
+    """Turn an unreadable or non-UTF-8 gold file into a GoldFormatError that names it."""
+    try:
+        yield
+    except UnicodeDecodeError as exc:
+        raise GoldFormatError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise GoldFormatError(f"{path}: cannot read ({exc.strerror})") from exc
 
 
 @dataclass(frozen=True)
@@ -59,12 +71,8 @@ def load_quad(path: str | Path, limit: int | None = None) -> tuple[list[QuadItem
     path = Path(path)
     items: list[QuadItem] = []
     problems: list[str] = []
-    try:
+    with gold_file_errors(path):
         lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as exc:
-        raise GoldFormatError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read ({exc.strerror})") from exc
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue

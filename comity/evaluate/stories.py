@@ -25,7 +25,7 @@ from pathlib import Path
 from comity.evaluate.gsr import PLOVER_EVENTS, map_event
 from comity.evaluate.metrics import NONE_LABEL, Report, score
 from comity.evaluate.predictors import SentenceEvents, main_event
-from comity.evaluate.quad import GoldFormatError
+from comity.evaluate.quad import GoldFormatError, gold_file_errors
 
 SPLITS = ("dev", "test")
 MIN_LEAD_CHARS = 20
@@ -56,7 +56,7 @@ def load_stories(path: str | Path, limit: int | None = None,
     items: list[StoryItem] = []
     problems: list[str] = []
     try:
-        with open(path, encoding="utf-8", newline="") as fh:
+        with gold_file_errors(path), open(path, encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
             missing = {"text", "label"} - set(reader.fieldnames or ())
             if missing:
@@ -78,12 +78,8 @@ def load_stories(path: str | Path, limit: int | None = None,
                 items.append(StoryItem(start, lead, event, (row.get("mode") or "").strip()))
                 if limit and len(items) >= limit:
                     break
-    except UnicodeDecodeError as exc:
-        raise GoldFormatError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     except csv.Error as exc:
         raise GoldFormatError(f"{path}: not valid CSV ({exc})") from exc
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read ({exc.strerror})") from exc
     if not items:
         raise GoldFormatError(f"{path}: no stories found" + (f" in split {split!r}" if split else ""))
     return items, problems
