@@ -556,6 +556,7 @@ STORY_ROUND_CASES = [
     ("Hundreds of Kenyan students threw rocks at Ugandan police.", "KEN", "UGA", "145"),
     ("Thousands of Kenyan students took part in protests against the Kenyan government.", "KEN", "KEN", "141"),
     ("The leaders of Kenya and Uganda held a conference in Kampala on Tuesday.", "KEN", "UGA", "040"),
+    ("Kenya is seeking debt relief from China.", "KEN", "CHN", "0233"),
 ]
 
 

@@ -42,7 +42,8 @@ ADMITTED_CODES = "086"  # allowing peacekeepers, inspectors or aid workers in: t
 VERB_PREPS = {"08": frozenset({"from", "of"}), "16": frozenset({"from"}), "17": frozenset({"from"}),
               "12": frozenset({"from"}), "042": frozenset({"in"}), "061": frozenset({"in", "from"}),  # "invested in Egypt", "imports wheat from Russia"
               "15": frozenset({"near", "around", "along"}),  # "massed troops near Ukraine's border"
-              "14": frozenset({"outside", "near", "before"})}  # "rallied outside the French embassy"
+              "14": frozenset({"outside", "near", "before"}),  # "rallied outside the French embassy"
+              "02": frozenset({"from"})}  # "sought debt relief from China": asked of China
 # Prepositions inside a trigger's object or prepositional phrase that name the target when the
 # phrase itself names no actor: "called for sanctions against X", "announced a suspension of
 # links with X", "mobilised reservists for a war against X".
