@@ -649,3 +649,16 @@ def test_forgiving_debt_is_economic_aid(coder):
     events = code(coder, "France forgave $3 billion of Kenya's debt.")
     assert [(e.source["code"], e.target["code"], e.cameo_code) for e in events] == [("FRA", "KEN", "071")], \
         summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("Russia ran a disinformation campaign targeting Kenya's election.", "RUS", "KEN", "170"),
+    ("Russia launched a cyber attack targeting the Kenyan election commission.", "RUS", "KEN", "170"),
+    ("Kenyan police blocked access to the websites of several Ugandan newspapers.", "KEN", "UGA", "1721"),
+])
+def test_what_an_act_is_aimed_at_and_the_owner_of_what_it_hits_are_targets(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert (source, target, cameo) in {(e.source["code"], (e.target or {}).get("code"), e.cameo_code) for e in events}, \
+        summary(events)
+    if "cyber" in sentence:
+        assert {e.plover_event for e in events} == {"COERCE"}

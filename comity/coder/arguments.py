@@ -78,6 +78,7 @@ PASSIVE_PLACE_ROOTS = frozenset({"17"})
 STATIVE_PASSIVES = frozenset({"opposed", "committed", "determined", "prepared", "dedicated", "resolved",
                               "engaged", "involved", "poised", "inclined"})
 VIOLENT_ROOTS = frozenset({"14", "18", "19", "20"})
+OWNER_HIT_ROOTS = frozenset({"16", "17"})  # sanctions and coercion fall on the owner of what they hit
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # protest and force: done to, not by, those who report it
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})  # with a reciprocal trigger (grammar.yaml)
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "encourage", "persuade", "force", "order",
@@ -495,6 +496,20 @@ class ArgumentFinder:
             c.targets = self.nested_targets(head, c.rule.code[:2])
         if not c.targets and c.rule.code[:2] in FORCE_ROOTS:
             c.targets = self.victims(head)
+        if not c.targets:
+            c.targets = self.aimed_at(head)
+
+    def aimed_at(self, head) -> list[Party]:
+        """'a disinformation campaign targeting Moldova's election', 'attacks aimed at Kenya': the
+        object of a targeting participle on the act noun, or that object's owner."""
+        out: list[Party] = []
+        for child in head.children:
+            if child.dep_ == "acl" and self.lex.is_(child.lower_, "targeting_participles"):
+                objects = [g for g in child.children if g.dep_ == "dobj"] + [
+                    g for prep in child.children if prep.dep_ == "prep" for g in prep_objects(prep)]
+                for g in objects:
+                    out += self.parties(g, allow_coref=True, of_phrase=True) or self.possessors(g)
+        return out
 
     def victims(self, head) -> list[Party]:
         """'Two civilians died in an air raid by X', 'were killed in a drone strike': the subject of
@@ -662,6 +677,10 @@ class ArgumentFinder:
                                 stack.append(g)  # "an end to the fighting between X and Y": X and Y
                 elif low == "of" or low in LOCATION_PREPS or (asking and low == "for"):  # "in protest against X"
                     stack += [g for g in child.children if g.dep_ == "pobj" and not self.has_mention(g)]
+                    if low == "of" and tok is not noun and root in OWNER_HIT_ROOTS:
+                        # "blocked access to the websites of German newspapers": their owner is hit
+                        out += [p for g in child.children if g.dep_ == "pobj" and self.has_mention(g)
+                                for p in self.parties(g, allow_coref=True)]
             if asking:  # "its demands that Burundi's government grant ..."
                 for child in tok.children:
                     if child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that"
