@@ -662,3 +662,9 @@ def test_what_an_act_is_aimed_at_and_the_owner_of_what_it_hits_are_targets(coder
         summary(events)
     if "cyber" in sentence:
         assert {e.plover_event for e in events} == {"COERCE"}
+
+
+def test_an_arrest_warrant_is_a_threat_of_arrest(coder):
+    events = code(coder, "A Kenyan court issued an arrest warrant for Uganda's former army chief.")
+    assert [(e.source["code"], e.target["code"], e.plover_event) for e in events] == [("KEN", "UGA", "THREATEN")], \
+        summary(events)
