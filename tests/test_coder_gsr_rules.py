@@ -557,6 +557,7 @@ STORY_ROUND_CASES = [
     ("Thousands of Kenyan students took part in protests against the Kenyan government.", "KEN", "KEN", "141"),
     ("The leaders of Kenya and Uganda held a conference in Kampala on Tuesday.", "KEN", "UGA", "040"),
     ("Kenya is seeking debt relief from China.", "KEN", "CHN", "0233"),
+    ("A jailed Ugandan journalist has been on hunger strike for three weeks in a Kenyan prison.", "UGA", None, "142"),
 ]
 
 
