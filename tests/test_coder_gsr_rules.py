@@ -669,3 +669,14 @@ def test_an_arrest_warrant_is_a_threat_of_arrest(coder):
     events = code(coder, "A Kenyan court issued an arrest warrant for Uganda's former army chief.")
     assert [(e.source["code"], e.target["code"], e.plover_event) for e in events] == [("KEN", "UGA", "THREATEN")], \
         summary(events)
+
+
+@pytest.mark.parametrize("sentence", ["Protests erupted in Kenya on Saturday evening.", "Protests swept Kenya after the vote."])
+def test_protests_that_break_out_in_a_country_are_its_peoples(coder, sentence):
+    events = code(coder, sentence)
+    assert [(e.source["code"], e.source["sector"], e.cameo_code) for e in events] == [("KEN", "CVL", "141")], \
+        summary(events)
+
+
+def test_protests_in_several_countries_name_no_protester(coder):
+    assert not code(coder, "Protests erupted in Kenya and Uganda on Saturday.")

@@ -489,6 +489,8 @@ class ArgumentFinder:
                 for child in tok.children:
                     if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
                         c.sources = self.parties(child, allow_coref=True)
+        if not c.sources and c.rule.code[:2] == "14" and head.dep_ in ("nsubj", "pobj"):
+            c.sources = self.protesting_population(head)
         c.targets = self.noun_targets(noun, c.rule.code[:2], code=c.rule.code) + c.targets
         if head.i != noun.i:
             c.targets = self.noun_targets(head, c.rule.code[:2], code=c.rule.code) + c.targets
@@ -498,6 +500,17 @@ class ArgumentFinder:
             c.targets = self.victims(head)
         if not c.targets:
             c.targets = self.aimed_at(head)
+
+    def protesting_population(self, head) -> list[Party]:
+        """'Protests erupted in El Salvador', 'during violent protests in Benghazi': with nobody
+        named, the people of the one country where the protest happened protest."""
+        holders = [head, head.head] if head.dep_ == "nsubj" else [head]
+        places = [p for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS
+                  for g in prep_objects(prep) for p in self.parties(g, of_phrase=True)]
+        if head.dep_ == "nsubj":  # "protests swept Iran"
+            places += [p for g in head.head.children if g.dep_ == "dobj" for p in self.parties(g, of_phrase=True)]
+        countries = {p.referent.actor.country for p in places}
+        return self.population(places[:1]) if len(countries) == 1 and None not in countries else []
 
     def aimed_at(self, head) -> list[Party]:
         """'a disinformation campaign targeting Moldova's election', 'attacks aimed at Kenya': the
