@@ -410,8 +410,9 @@ class ArgumentFinder:
     def attack_clauses(self, verb) -> list:
         """when/as/after clauses on a verb whose subject shows an attack ("were killed when a bomb
         exploded in Colombo")."""
+        markers = self.lex.grammar.get("attack_clause_markers", frozenset())
         return [clause for clause in verb.children if clause.dep_ == "advcl" and any(
-                    m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in clause.children)
+                    m.dep_ in ("mark", "advmod") and m.lower_ in markers for m in clause.children)
                 and any(g.dep_ in ("nsubj", "nsubjpass") and self.attack_word(g) is not None for g in clause.children)]
 
     def attack_word(self, noun):
