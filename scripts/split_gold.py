@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import sys
 from pathlib import Path
+
+from comity.evaluate.split import split_of
 
 GSR_RELATIVE = Path("gold/plover_gsr/PLOVER_GSR_CAMEO.txt")
 QUAD_RELATIVE = Path("gold/cameo_quad/train.tsv")
@@ -35,7 +36,7 @@ STORIES_FOLDER = Path("gold/ngec_synthetic")
 
 def is_test(sentence: str) -> bool:
     """True when the sentence belongs to the TEST subset (one in five, by text hash)."""
-    return int(hashlib.sha1(sentence.strip().encode()).hexdigest(), 16) % 5 == 0
+    return split_of(sentence) == "test"
 
 
 def split_gsr(path: Path, out: Path) -> dict[str, int]:
@@ -87,8 +88,6 @@ def split_quad(path: Path, out: Path) -> dict[str, int]:
 
 def split_stories(path: Path, out: Path) -> dict[str, int]:
     """Split a story CSV by its text column; both halves keep the header and every column."""
-    from comity.evaluate.stories import split_of
-
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     try:
         with open(path, encoding="utf-8", newline="") as fh:

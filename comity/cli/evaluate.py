@@ -238,7 +238,7 @@ def eval_stories(
 
     items, problems = _load_gold(load_stories, path, limit, split=split)
     thresholds = _thresholds(fill_threshold, override_threshold, None)
-    predictions, protocol = _predict([i.lead for i in items], None, None, engine, model, 13, [], thresholds)
+    predictions, protocol = _predict([i.lead for i in items], None, None, engine, model, None, [], thresholds)
     result = score_stories(items, predictions)
     if as_json:
         typer.echo(json.dumps({"task": "story_leads", "file": str(path), "split": split, **protocol.to_dict(),

@@ -133,6 +133,12 @@ def same_actor(a: Party, b: Party) -> bool:
     return x.code == y.code and x.sector == y.sector and a.referent.person == b.referent.person
 
 
+def one_country(parties: list[Party]) -> str | None:
+    """The one country these actors belong to, or None when they name none or several."""
+    countries = {p.referent.actor.country for p in parties}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
 def prep_objects(prep) -> list:
     """The objects of a preposition; where the parser made the object the subject of a clause
     ("intelligence with forces fighting in the north"), that subject."""
@@ -453,11 +459,9 @@ class ArgumentFinder:
         """'X was arrested in Lebanon', 'X was expelled from Algeria': the state where it happened
         (one named country)."""
         preps = LOCATION_PREPS | ({"from"} if code.startswith("174") else frozenset())
-        found = [p for child in verb.children if child.dep_ == "prep" and child.lower_ in preps
-                 for g in child.children if g.dep_ == "pobj" for p in self.parties(g)
+        found = [p for p in self.located_in([verb], preps)
                  if p.referent.actor.country and p.referent.actor.code == p.referent.actor.country]
-        countries = {p.referent.actor.country for p in found}
-        if len(countries) != 1:
+        if one_country(found) is None:
             return []
         a = found[0].referent.actor
         return [Party(Referent(Actor(a.country, a.country, "GOV", a.name), found[0].referent.text, False), "mention")]
@@ -505,13 +509,15 @@ class ArgumentFinder:
     def protesting_population(self, head) -> list[Party]:
         """'Protests erupted in El Salvador', 'during violent protests in Benghazi': with nobody
         named, the people of the one country where the protest happened protest."""
-        holders = [head, head.head] if head.dep_ == "nsubj" else [head]
-        places = [p for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS
-                  for g in prep_objects(prep) for p in self.parties(g, of_phrase=True)]
+        places = self.located_in([head, head.head] if head.dep_ == "nsubj" else [head], of_phrase=True)
         if head.dep_ == "nsubj":  # "protests swept Iran"
             places += [p for g in head.head.children if g.dep_ == "dobj" for p in self.parties(g, of_phrase=True)]
-        countries = {p.referent.actor.country for p in places}
-        return self.population(places[:1]) if len(countries) == 1 and None not in countries else []
+        return self.population(places[:1]) if one_country(places) else []
+
+    def located_in(self, heads, preps: frozenset[str] = LOCATION_PREPS, of_phrase: bool = False) -> list[Party]:
+        """The actors named after the location prepositions of these tokens ("in Lebanon")."""
+        return [p for h in heads for prep in h.children if prep.dep_ == "prep" and prep.lower_ in preps
+                for g in prep_objects(prep) for p in self.parties(g, of_phrase=of_phrase)]
 
     def aimed_at(self, head) -> list[Party]:
         """'a disinformation campaign targeting Moldova's election', 'attacks aimed at Kenya': the

@@ -10,14 +10,13 @@ The labels are for the story, not the lead, and some leads do not state the labe
 background sentence, a quote), so no coder can reach 1.0; the score is for comparing coders and
 versions on thousands of sentences that were not used to write the rules.
 
-Fixed split: a story is TEST when int(sha1(story text), 16) % 5 == 0 (as scripts/split_gold.py does
-for the gold sentences), so `split="dev"` / `split="test"` pick the same stories on every machine and
-for any way of finding the lead.
+Fixed split (comity/evaluate/split.py): a story is TEST when int(sha1(story text), 16) % 5 == 0, as
+scripts/split_gold.py does for the gold sentences, so `split="dev"` / `split="test"` pick the same
+stories on every machine and for any way of finding the lead.
 """
 from __future__ import annotations
 
 import csv
-import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +25,8 @@ from comity.evaluate.gsr import PLOVER_EVENTS, map_event
 from comity.evaluate.metrics import NONE_LABEL, Report, score
 from comity.evaluate.predictors import SentenceEvents, main_event
 from comity.evaluate.quad import GoldFormatError, gold_file_errors
+from comity.evaluate.split import SPLITS, split_of
 
-SPLITS = ("dev", "test")
 MIN_LEAD_CHARS = 20
 
 
@@ -37,10 +36,6 @@ class StoryItem:
     lead: str
     event: str  # PLOVER 2.0 label after mapping
     mode: str
-
-
-def split_of(story_text: str) -> str:
-    return "test" if int(hashlib.sha1(story_text.strip().encode()).hexdigest(), 16) % 5 == 0 else "dev"
 
 
 def load_stories(path: str | Path, limit: int | None = None,
