@@ -665,6 +665,11 @@ def test_what_an_act_is_aimed_at_and_the_owner_of_what_it_hits_are_targets(coder
         assert {e.plover_event for e in events} == {"COERCE"}
 
 
+def test_a_hunger_strike_ended_is_no_protest(coder):
+    events = code(coder, "Two Kenyan students ended their hunger strike on Monday.")
+    assert "142" not in {e.cameo_code for e in events}, summary(events)
+
+
 def test_an_arrest_warrant_is_a_threat_of_arrest(coder):
     events = code(coder, "A Kenyan court issued an arrest warrant for Uganda's former army chief.")
     assert [(e.source["code"], e.target["code"], e.plover_event) for e in events] == [("KEN", "UGA", "THREATEN")], \
