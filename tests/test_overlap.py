@@ -74,3 +74,40 @@ def test_overlapped_coder_gives_the_same_events_as_the_inline_one():
     expected = events(inline)
     assert expected and events(overlapping) == expected
     assert overlapping.stage_seconds["parse"] > 0
+
+
+def _group_sizes(coder, n_documents: int, batch_size: int) -> list[int]:
+    from comity.records import Document
+
+    sizes = []
+    parse = coder._parse_group
+
+    def counting(group, batch_size):
+        sizes.append(sum(len(item.parse) for item in group))
+        return parse(group, batch_size)
+
+    coder._parse_group = counting
+    docs = [Document(id=f"d{i}", text="India condemned Pakistan. China urged restraint.") for i in range(n_documents)]
+    coded = list(coder.code_documents(docs, batch_size=batch_size))
+    assert [c.document.id for c in coded] == [d.id for d in docs]
+    return sizes
+
+
+def test_overlapped_coding_starts_with_a_small_group_and_ends_in_parts():
+    from comity.coder import EventCoder
+    from comity.coder.coder import RAMP_PARTS
+
+    coder = EventCoder(classifier=None, overlap=True)
+    sizes = _group_sizes(coder, n_documents=50, batch_size=16)  # 2 sentences per document
+    assert sum(sizes) == 100
+    assert sizes[0] == 16 // RAMP_PARTS  # the parse starts after a quarter group
+    assert sizes[1] == 16
+    # 100 = 4 + 16 * 5 + 16 left: the last group comes in parts, no document cut
+    assert sizes[-RAMP_PARTS:] == [4, 4, 4, 4] and sizes[-RAMP_PARTS - 1] == 16
+
+
+def test_inline_coding_keeps_whole_groups():
+    from comity.coder import EventCoder
+
+    coder = EventCoder(classifier=None, overlap=False)
+    assert _group_sizes(coder, n_documents=50, batch_size=16) == [16] * 6 + [4]
