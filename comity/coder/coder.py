@@ -45,8 +45,6 @@ OVERRIDE_THRESHOLD = 0.8
 # classifier's batched predictions; extract: triggers, arguments and Event records
 STAGES = ("prefilter", "parse", "classifier", "extract")
 GROUP_SENTENCES = 512  # kept sentences per parsing group (code_documents' batch_size)
-RAMP_PARTS = 4  # with overlapped parsing: the first group is this part of a group, the last is cut in this many
-_END = object()
 
 
 def quad5_of_root(root: str) -> str:
@@ -81,23 +79,6 @@ class _Pending:
     sentences: list[SentenceRecord]
     mentions: dict[int, list[ActorMention]] = field(default_factory=dict)  # sentence index → mentions
     parse: list[int] = field(default_factory=list)  # sentence indexes to parse, in order
-
-
-def _split_group(group: list[_Pending], parts: int) -> Iterator[list[_Pending]]:
-    """A group of documents cut in about `parts` runs of consecutive documents with about equal
-    numbers of sentences to parse (a document is never cut)."""
-    total = sum(len(item.parse) for item in group)
-    size = max(1, -(-total // parts))
-    run: list[_Pending] = []
-    pending = 0
-    for item in group:
-        run.append(item)
-        pending += len(item.parse)
-        if pending >= size:
-            yield run
-            run, pending = [], 0
-    if run:
-        yield run
 
 
 class EventCoder:
@@ -173,30 +154,21 @@ class EventCoder:
             yield from self._finish(group, parsed)
 
     def _groups(self, docs: Iterable[Document], batch_size: int) -> Iterator[list[_Pending]]:
-        """Pre-filtered documents in groups of about batch_size sentences to parse.
-
-        When parsing overlaps extraction, the first group is a part of that size and the last one
-        is cut in parts (RAMP_PARTS): the parse starts sooner, and what is left to extract after the
-        last parse ends is a part of a group, not a whole one (see comity.coder.overlap)."""
-        parts = RAMP_PARTS if self.overlap else 1
-        target = max(1, batch_size // parts)
+        """Pre-filtered documents in groups of about batch_size sentences to parse."""
         group: list[_Pending] = []
         pending_sentences = 0
         clock = time.perf_counter
-        docs = iter(docs)
-        doc = next(docs, _END)
-        while doc is not _END:
+        for doc in docs:
             started = clock()
             item = self._prefilter(doc)
             self.stage_seconds["prefilter"] += clock() - started
             group.append(item)
             pending_sentences += len(item.parse)
-            doc = next(docs, _END)  # one document ahead: is this group the last?
-            if doc is _END:
-                yield from _split_group(group, parts)
-            elif pending_sentences >= target:
+            if pending_sentences >= batch_size:
                 yield group
-                group, pending_sentences, target = [], 0, batch_size
+                group, pending_sentences = [], 0
+        if group:
+            yield group
 
     # ------------------------------------------------------------------ stages
     def _prefilter(self, doc: Document) -> _Pending:
