@@ -119,6 +119,31 @@ def _predict(texts, labelled, cv, engine, model, seed, extra, thresholds=(None, 
         fail(str(exc))
 
 
+def _report(task: str, path: Path, protocol, summary: dict, as_json: bool, headline: str, tables,
+            error_lines: list[str]) -> None:
+    """An eval command's output: with --json one JSON object (task, file, protocol, summary); else
+    the protocol, a headline, the tables (a callable: they are built only for the console) and the
+    wrong sentences asked for."""
+    if as_json:
+        typer.echo(json.dumps({"task": task, "file": str(path), **protocol.to_dict(), **summary}, indent=2))
+        return
+    from comity.evaluate import render
+
+    console = Console()
+    console.print(render.protocol_text(protocol))
+    console.print(headline, highlight=False)
+    for table in tables():
+        console.print(table)
+    for line in error_lines:
+        console.print(line, markup=False, highlight=False)
+
+
+def _event_label(event) -> str:
+    if event is None:
+        return "NONE"
+    return f"{event.plover_event or '(statement)'} {event.cameo_root}"
+
+
 def eval_quad(
     path: Path = typer.Argument(..., help="TSV: sentence<TAB>label 0-4 (ConfliBERT CAMEO quad layout)."),
     limit: Optional[int] = _limit_option(),
@@ -147,19 +172,13 @@ def eval_quad(
     predictions, protocol = _predict_gold(texts, labelled, cv, engine, model, seed,
                                           (None, extra_gsr, extra_synthetic), fill_threshold, override_threshold)
     result = score_quad(items, [predicted_quad5(p) for p in predictions])
-    if as_json:
-        typer.echo(json.dumps({"task": "quad5", "file": str(path), **protocol.to_dict(),
-                               **result.report.to_dict()}, indent=2))
-        return
-    console = Console()
     r = result.report
-    console.print(render.protocol_text(protocol))
-    console.print(f"[bold]quad5[/] {path} · n={r.n} · accuracy {r.accuracy:.3f} ({format_ci(r.accuracy_ci95)}) · "
-                  f"macro-F1 [bold]{r.macro_f1:.3f}[/] · kappa {r.kappa:.3f}", highlight=False)
-    console.print(render.per_label_table(r, "per class", QUAD5_NAMES))
-    console.print(render.confusion_table(r))
-    for item, pred in result.errors()[:show_errors]:
-        console.print(f"line {item.line}: gold {item.label} predicted {pred}: {item.text}", markup=False, highlight=False)
+    _report("quad5", path, protocol, result.report.to_dict(), as_json,
+            f"[bold]quad5[/] {path} · n={r.n} · accuracy {r.accuracy:.3f} ({format_ci(r.accuracy_ci95)}) · "
+            f"macro-F1 [bold]{r.macro_f1:.3f}[/] · kappa {r.kappa:.3f}",
+            lambda: [render.per_label_table(r, "per class", QUAD5_NAMES), render.confusion_table(r)],
+            [f"line {item.line}: gold {item.label} predicted {pred}: {item.text}"
+             for item, pred in result.errors()[:show_errors]])
 
 
 def eval_gsr(
@@ -194,27 +213,18 @@ def eval_gsr(
                                           (extra_quad, None, extra_synthetic), fill_threshold, override_threshold)
     result = score_gsr(items, predictions)
     result.problems = problems
-    if as_json:
-        typer.echo(json.dumps({"task": "plover_gsr", "file": str(path), "split": split, **protocol.to_dict(),
-                               **result.to_dict()}, indent=2))
-        return
-    console = Console()
     r = result.event_report
-    console.print(render.protocol_text(protocol))
-    console.print(
-        f"[bold]PLOVER GSR[/] {path} · n={r.n} · event-type accuracy [bold]{r.accuracy:.3f}[/] "
-        f"({format_ci(r.accuracy_ci95)}; main event {result.main_event_report.accuracy:.3f}) · macro-F1 {r.macro_f1:.3f}\n"
-        f"source code accuracy {result.source_accuracy:.3f} "
-        f"({format_ci(result.source_accuracy_ci95)}) · target code accuracy "
-        f"{result.target_accuracy:.3f} ({format_ci(result.target_accuracy_ci95)}; "
-        f"over {result.target_scored} sentences with a gold target; "
-        f"{len(items) - result.target_scored} without) · no event coded: {result.no_event}",
-        highlight=False)
-    console.print(render.per_label_table(r, "per event type"))
-    console.print(render.confusion_table(r))
-    for item, ev in result.errors()[:show_errors]:
-        got = f"{ev.plover_event or '(statement)'} {ev.cameo_root}" if ev else "NONE"
-        console.print(f"{item.id}: gold {item.event} predicted {got}: {item.text}", markup=False, highlight=False)
+    _report("plover_gsr", path, protocol, {"split": split, **result.to_dict()}, as_json,
+            f"[bold]PLOVER GSR[/] {path} · n={r.n} · event-type accuracy [bold]{r.accuracy:.3f}[/] "
+            f"({format_ci(r.accuracy_ci95)}; main event {result.main_event_report.accuracy:.3f}) · macro-F1 {r.macro_f1:.3f}\n"
+            f"source code accuracy {result.source_accuracy:.3f} "
+            f"({format_ci(result.source_accuracy_ci95)}) · target code accuracy "
+            f"{result.target_accuracy:.3f} ({format_ci(result.target_accuracy_ci95)}; "
+            f"over {result.target_scored} sentences with a gold target; "
+            f"{len(items) - result.target_scored} without) · no event coded: {result.no_event}",
+            lambda: [render.per_label_table(r, "per event type"), render.confusion_table(r)],
+            [f"{item.id}: gold {item.event} predicted {_event_label(ev)}: {item.text}"
+             for item, ev in result.errors()[:show_errors]])
 
 
 def eval_stories(
@@ -240,21 +250,14 @@ def eval_stories(
     thresholds = _thresholds(fill_threshold, override_threshold, None)
     predictions, protocol = _predict([i.lead for i in items], None, None, engine, model, None, [], thresholds)
     result = score_stories(items, predictions)
-    if as_json:
-        typer.echo(json.dumps({"task": "story_leads", "file": str(path), "split": split, **protocol.to_dict(),
-                               **result.to_dict(), "skipped_rows": len(problems)}, indent=2))
-        return
-    console = Console()
     r = result.report
-    console.print(render.protocol_text(protocol))
-    console.print(
-        f"[bold]story leads[/] {path}{f' ({split})' if split else ''} · n={r.n} · lead event-type accuracy "
-        f"[bold]{r.accuracy:.3f}[/] ({format_ci(r.accuracy_ci95)}) · macro-F1 {r.macro_f1:.3f} · "
-        f"any-event recall {result.any_event_recall:.3f} · no event coded: {result.no_event}", highlight=False)
-    console.print(render.per_label_table(r, "per event type"))
-    for item, predicted in result.errors()[:show_errors]:
-        console.print(f"line {item.line}: gold {item.event} predicted {predicted}: {item.lead}",
-                      markup=False, highlight=False)
+    _report("story_leads", path, protocol, {"split": split, **result.to_dict(), "skipped_rows": len(problems)}, as_json,
+            f"[bold]story leads[/] {path}{f' ({split})' if split else ''} · n={r.n} · lead event-type accuracy "
+            f"[bold]{r.accuracy:.3f}[/] ({format_ci(r.accuracy_ci95)}) · macro-F1 {r.macro_f1:.3f} · "
+            f"any-event recall {result.any_event_recall:.3f} · no event coded: {result.no_event}",
+            lambda: [render.per_label_table(r, "per event type")],
+            [f"line {item.line}: gold {item.event} predicted {predicted}: {item.lead}"
+             for item, predicted in result.errors()[:show_errors]])
 
 
 def bench(
