@@ -481,3 +481,26 @@ def test_a_stative_passive_light_verb_keeps_its_subject_as_the_doer(coder):
     events = coder.code_text("Ugandan forces were engaged in ethnic cleansing against Kenyan villagers.",
                              date="2025-05-10", doc_id="t")
     assert [(e.source["code"], e.target["code"]) for e in events if e.plover_event == "ASSAULT"] == [("UGA", "KEN")]
+
+
+@pytest.mark.parametrize("text,pair,code", [
+    # a union of a country is labour, so the government it faces is that country's, not the union itself
+    ("Kenya's largest teachers' union threatened a strike if the government cut salaries.",
+     (("KEN", "KEN", "LAB"), ("KEN", "KEN", "GOV")), "13"),
+    ("Kenya's main nurses' union said it was ready to return to pay negotiations with the government.",
+     (("KEN", "KEN", "LAB"), ("KEN", "KEN", "GOV")), "036"),
+    ("Prosecutors in Kenya dropped charges against six opposition activists.",
+     (("KEN", "KEN", "JUD"), ("KEN", "KEN", "OPP")), "081"),
+    ("The African Union suspended Uganda from all its activities.", (("AU", None, "IGO"), ("UGA", "UGA", "GOV")), "166"),
+    # the owner of a rejected motion or petition is the one rejected
+    ("Kenya's parliament voted down an opposition motion to set up an inquiry.",
+     (("KEN", "KEN", "LEG"), ("KEN", "KEN", "OPP")), "120"),
+    ("Kenya's High Court threw out a petition by the opposition.", (("KEN", "KEN", "JUD"), ("KEN", "KEN", "OPP")), "120"),
+])
+def test_domestic_sides_of_unions_courts_and_parliaments(coder, text, pair, code):
+    events = coder.code_text(text, date="2025-05-10", doc_id="t")
+    got = {((e.source["code"], e.source["country"], e.source["sector"]),
+            (e.target["code"], e.target["country"], e.target["sector"]) if e.target else None, e.cameo_code[:len(code)])
+           for e in events}
+    assert (*pair, code) in got, got
+    assert len(events) == 1, got  # no event of the inquiry asked for

@@ -685,3 +685,41 @@ def test_protests_that_break_out_in_a_country_are_its_peoples(coder, sentence):
 
 def test_protests_in_several_countries_name_no_protester(coder):
     assert not code(coder, "Protests erupted in Kenya and Uganda on Saturday.")
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    # a threat's target is who must meet its condition; the condition's own act is no event
+    ("Ghana warned that it would respond if Kenya deployed troops on the border.", "GHA", "KEN", "13"),
+    ("Uganda warned it would take resolute countermeasures if Kenya kept sending patrol boats to the lake.",
+     "UGA", "KEN", "130"),
+    ("Ghana said it would retaliate if Kenya attacked.", "GHA", "KEN", "13"),
+    # a protest naming no one is against the protesters' own government
+    ("Dock workers in Kenya walked off the job on Monday.", "KEN", "KEN", "143"),
+    ("Kenyan students rallied outside parliament against a new security law.", "KEN", "KEN", "141"),
+    ("Ghana voiced strong support on Friday for Kenya's bid to host the summit.", "GHA", "KEN", "051"),
+    ("Ghana took Kenya to the International Court of Justice over the seizure of its ship.", "GHA", "KEN", "115"),
+])
+def test_threats_concessions_protests_and_rejections_of_session_f(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    found = {(e.source["code"], (e.target or {}).get("code"), e.cameo_code[:len(cameo)]) for e in events}
+    assert (source, target, cameo) in found, summary(events)
+    assert all(e.source["code"] == source for e in events), summary(events)  # no event of the condition or topic
+
+
+@pytest.mark.parametrize("sentence,cameo", [
+    ("The Ugandan government scrapped a planned tax on cooking oil.", "0832"),
+    ("Ugandan rebels said they would halt attacks on Kenyan trucks.", "0871"),
+    ("Kenya halted economic aid to Uganda.", "1621"),
+    ("Kenya's ruling party expelled four lawmakers.", "166"),
+    ("Kenyan police reinforced their presence along the border.", "153"),
+    ("Uganda's army raised the readiness of its air defence units.", "152"),
+    ("The Kenyan president rallied troops against the rebels.", "154"),
+])
+def test_what_is_given_up_cut_or_raised_decides_the_code(coder, sentence, cameo):
+    events = code(coder, sentence)
+    assert [e.cameo_code for e in events] == [cameo], summary(events)
+
+
+def test_the_act_an_effort_aims_at_is_no_event(coder):
+    events = code(coder, "Uganda backed Ghanaian efforts to end the fighting in the region.")
+    assert "0871" not in {e.cameo_code for e in events} and "087" not in {e.cameo_code for e in events}, summary(events)

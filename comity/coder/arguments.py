@@ -38,9 +38,9 @@ ADMITTED_CODES = "086"  # allowing peacekeepers, inspectors or aid workers in: t
 # Prepositions on the verb itself that name the target for some codes only, keyed by CAMEO code
 # prefix: "withdrew from Lebanon", "pulled out of Iraq" (08); "withdrew its ambassador from X" (16);
 # "seized weapons from the militias" (17); "rejected a proposal from X" with "from" parsed on the
-# verb (12); "arrived in Amman" (042, a visit: the host; a place, used only when nothing else is named).
+# verb, "voted down / against a motion" (12); "arrived in Amman" (042, a visit: the host; a place, used only when nothing else is named).
 VERB_PREPS = {"08": frozenset({"from", "of"}), "16": frozenset({"from"}), "17": frozenset({"from"}),
-              "12": frozenset({"from"}), "042": frozenset({"in"}), "061": frozenset({"in", "from"}),  # "invested in Egypt", "imports wheat from Russia"
+              "12": frozenset({"from", "down", "against"}), "042": frozenset({"in"}), "061": frozenset({"in", "from"}),  # "invested in Egypt", "imports wheat from Russia"
               "15": frozenset({"near", "around", "along"}),  # "massed troops near Ukraine's border"
               "14": frozenset({"outside", "near", "before"}),  # "rallied outside the French embassy"
               "02": frozenset({"from"})}  # "sought debt relief from China": asked of China
@@ -95,8 +95,9 @@ OBJECT_PREPS = {"03": _GIVE, "04": _GIVE, "06": _GIVE, "07": _GIVE,
                 "20": _FORCE,
                 # "welcomed the decision by India", "rejected an offer from Kabul", "the demands of X"
                 "05": frozenset({"by", "from", "of"}), "12": frozenset({"by", "from", "of"}),
-                # "withdrew its troops from Lebanon", "released the prisoners to Chad"
-                "08": frozenset({"from", "to", "in"}),
+                # "withdrew its troops from Lebanon", "released the prisoners to Chad", "dropped charges
+                # against activists"
+                "08": frozenset({"from", "to", "in", "against"}),
                 # "requested assistance from Japan", "demanded an apology from Tokyo"
                 "02": frozenset({"from"}), "10": frozenset({"from"})}
 REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
@@ -280,6 +281,8 @@ class ArgumentFinder:
             c.sources = []  # the actor acting on itself ("India praised Indian troops"): no event
         if not c.targets and c.rule.code in self.lex.grammar.get("population_target_codes", ()):
             c.targets = self.population(c.sources)  # also "imposed a curfew on Conakry", its own capital
+        if not c.targets and c.rule.code.startswith(tuple(self.lex.grammar.get("government_target_roots", ()))):
+            c.targets = self.own_government(c.sources)  # "rail workers in Germany walked off the job"
         if not c.targets and c.rule.code.startswith(self._requires_target) and not self.one_body(c.sources):
             c.sources = []
         if c.rule.code[:2] == "15":  # "called in the army": one's own forces are what is mobilised
@@ -375,8 +378,10 @@ class ArgumentFinder:
             # "were killed when a bomb exploded in Colombo": where the attack of the when-clause hit
             for clause in self.attack_clauses(verb):
                 c.targets += self.objects(clause, c.rule.code[:2], code=c.rule.code)
-        if not c.targets and c.rule.code[:2] == "13":
-            c.targets = self.condition_subjects(verb)
+        if c.rule.code[:2] == "13" and all(any(same_actor(t, s) for s in c.sources) for t in c.targets):
+            # "Moscow warned that it would respond if NATO deployed ...": the speaker's own "it" is no
+            # target; who must meet the condition is
+            c.targets = self.condition_subjects(verb) or c.targets
         if not c.sources and c.targets and c.rule.code[:2] in FORCE_ROOTS:
             c.sources = self.unidentified_attacker(verb, subj, c.targets)
 
@@ -445,6 +450,16 @@ class ArgumentFinder:
         a = sources[0].referent.actor
         country = a.country
         return [Party(Referent(Actor(country, country, "CVL", a.name), "", False), "generic")]
+
+    @staticmethod
+    def own_government(sources: list[Party]) -> list[Party]:
+        """The government of the doers' country, when they are of one and none of them is it: whom
+        a protest with no one named is against (as CAMEO and the PLOVER gold code domestic protests)."""
+        countries = {p.referent.actor.country for p in sources}
+        if len(countries) != 1 or None in countries or any(p.referent.actor.sector == "GOV" for p in sources):
+            return []
+        country = next(iter(countries))
+        return [Party(Referent(Actor(country, country, "GOV", country), "", False), "generic")]
 
     def attack_verb(self, verb) -> bool:
         """A verb the patterns code as force ("shelled"), or a light verb ("launched" fire)."""
@@ -931,9 +946,10 @@ class ArgumentFinder:
                                 sub = [self.as_place(p) for p in sub]
                             (places if in_place else members).extend(sub)
                     elif not sector and ((child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS) or (
-                            child.dep_ == "compound" and self.request_noun(branch))):
+                            child.dep_ == "compound" and (self.request_noun(branch) or
+                                                          self.lex.is_(branch.lower_, "proposal_nouns")))):
                         # "backed the government's pension reform": the owner of what is acted on;
-                        # "rejected opposition demands": who made them
+                        # "rejected opposition demands", "voted down an opposition motion": who made them
                         owner_sector = self.title_sector(child)
                         if owner_sector:
                             members += self.generic_party(child, owner_sector)

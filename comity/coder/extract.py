@@ -71,6 +71,9 @@ class SentenceExtractor:
             live += self._reported_requests(doc, live, ccomps, args)
         for c in live:
             recode_unasserted(c, self.lex)
+            if c.rule.code[:2] == "13" and not c.targets and c.trigger.kind == "verb":
+                # "said it would retaliate if India attacked": a threat made by its condition
+                c.targets = args.condition_subjects(doc[c.token_i])
         return [c for c in live if c.sources]
 
     def _crowd_violence(self, c: Candidate, doc) -> None:
@@ -136,6 +139,10 @@ class SentenceExtractor:
                 if preps is None:
                     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative", "mark")
                              or (c.dep_ == "advmod" and c.lower_ in PARTICLES)}  # "stepped down" parsed as an adverb
+                    if trig.kind == "noun" and tok.dep_ == "dobj" and self.lex.is_(tok.head.lower_, "light_verbs"):
+                        # "voiced strong support on Monday for Moldova": the noun's preposition parsed
+                        # onto the light verb, after the noun
+                        preps |= {c.lower_ for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i}
                 if not preps & rule.preps:
                     continue
             if rule.governors:
@@ -182,12 +189,19 @@ class SentenceExtractor:
                     # demands to release prisoners", "denied the allegation that it sheltered
                     # militants"), or a description of an event noun ("talks brokered by
                     # Washington"), which is an act of its own
-                    if self.lex.noun_has_root(cur.head.lower_, GOVERNING_ROOTS):
+                    if self.lex.noun_has_root(cur.head.lower_, GOVERNING_ROOTS) or \
+                            self.lex.is_(cur.head.lower_, "effort_nouns"):  # "Western efforts to end the fighting"
                         c.dropped = True
                         return
                     if cur.head.i in by_token:
                         break
                 edge = cur.dep_  # how the clause climbed from hangs on the next verb up
+                if edge == "advcl" and any(ch.dep_ == "mark" and self.lex.is_(ch.lower_, "conditional_markers")
+                                           for ch in cur.children):
+                    # "would respond if NATO deployed missiles": the condition's act is no event, and
+                    # the act it conditions stays
+                    c.dropped = True
+                    return
                 if (edge == "pcomp" and self.lex.is_(cur.head.lower_, "separate_act_words")) or (
                         edge == "advcl" and any(ch.dep_ in ("mark", "aux") and self.lex.is_(ch.lower_, "separate_act_words")
                                                 for ch in cur.children)):
@@ -253,6 +267,13 @@ class SentenceExtractor:
                     outer.trigger.lemma in self.lex.grammar.get("light_verbs", ())
                 if outer is not None and not light and outer.rule.code[:2] in REQUEST_ROOTS \
                         and not args.own_source_tokens(tok):
+                    c.dropped = True
+                elif outer is not None and not light and head.dep_ == "dobj" and outer.rule.code[:2] in ("08", "16") \
+                        and not args.own_source_tokens(tok):
+                    c.dropped = True  # "would halt attacks on shipping", "halted economic aid": what is given up or cut
+                elif outer is not None and not light and head.dep_ == "pobj" and \
+                        self.lex.is_(gov.lower_, "topic_preps") and not args.own_source_tokens(tok):
+                    # "took Ecuador to court over the raid", "clashed over the killing": the topic
                     c.dropped = True
                 elif outer is None and verb.dep_ in ("acl", "relcl", "xcomp") and not args.own_source_tokens(tok):
                     # "rejected an invitation to attend a meeting", "urged Kabul to attend the talks":
