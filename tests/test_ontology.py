@@ -109,3 +109,14 @@ def test_multi_token_verbs_inflect_and_come_first_and_rules_may_name_a_plover_mo
     assert [t.lemma for t in lex.verbs["fired"]] == ["test-fire", "fire"]  # the longer one first
     assert lex.lemma_of["fired"] == "fire"
     assert lex.verbs["hacked"][0].rules[0].plover == ("COERCE", "cyber")
+
+
+def test_wordset_stems_match_word_starts_whole_words_and_the_object():
+    from comity.coder.patterns import compile_stems
+
+    stems = compile_stems(["attack", "war$", "^fighting"])
+    assert stems.search("counter-attacks on the port") and not stems.search("counterattacks")
+    assert stems.search("a war of words") and not stems.search("warships")
+    # "^" keeps a stem to the first three words, where a verb's object stands
+    assert stems.search("the fighting in the north") and stems.search("all their fighting")
+    assert not stems.search("economic aid to serbia in line with efforts to end the fighting")
