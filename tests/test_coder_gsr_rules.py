@@ -723,3 +723,15 @@ def test_what_is_given_up_cut_or_raised_decides_the_code(coder, sentence, cameo)
 def test_the_act_an_effort_aims_at_is_no_event(coder):
     events = code(coder, "Uganda backed Ghanaian efforts to end the fighting in the region.")
     assert "0871" not in {e.cameo_code for e in events} and "087" not in {e.cameo_code for e in events}, summary(events)
+
+
+def test_a_participle_clause_describes_the_main_act(coder):
+    events = code(coder, "Demanding the release of their leaders, thousands of Kenyan students marched through Nairobi.")
+    assert {e.cameo_code[:2] for e in events} == {"14", "10"}, summary(events)
+    main = max(events, key=lambda e: e.confidence)
+    assert main.cameo_code.startswith("14"), summary(events)
+
+
+def test_asylum_granted_is_asylum_whatever_the_refugee_was_charged_with(coder):
+    events = code(coder, "Ghana granted asylum to a Kenyan blogger who was charged with leaking intelligence reports.")
+    assert [e.cameo_code for e in events] == ["075"], summary(events)

@@ -31,6 +31,12 @@ PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "in", "over"}
 ALLEGATION_CODE = "112"  # "X said Y committed war crimes": X accuses Y (CAMEO 112, PLOVER ACCUSE)
 
 
+def participle_adjunct(verb) -> bool:
+    """An -ing clause hung on a verb with no subject of its own ("marched, demanding his release")."""
+    return verb.dep_ == "advcl" and verb.lower_.endswith("ing") and verb.head.i != verb.i and \
+        not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in verb.children)
+
+
 def clause_subject(verb) -> list:
     """The subject of a clause's verb, as a list of at most one token."""
     return [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")][:1]
@@ -62,9 +68,10 @@ class SentenceExtractor:
             args.arguments(c)
             self._crowd_violence(c, doc)
             negation_and_modality(c, doc, self.lex)
-            if c.trigger.kind == "verb" and doc[c.token_i].dep_ in ("acl", "relcl"):
-                # "forces backed by Russia", "a coalition fighting rebels": the verb describes a noun,
-                # the sentence's main event is elsewhere
+            if c.trigger.kind == "verb" and (doc[c.token_i].dep_ in ("acl", "relcl") or participle_adjunct(doc[c.token_i])):
+                # "forces backed by Russia", "a coalition fighting rebels": the verb describes a noun;
+                # "marched through Belgrade, demanding ...": it describes the main verb's act. The
+                # sentence's main event is elsewhere
                 c.rule = replace(c.rule, conf=c.rule.conf * DESCRIBING_FACTOR)
         ccomps = [i for i, d in enumerate(deps) if d == ccomp]
         if ccomps:
