@@ -33,11 +33,15 @@ for SET in a b; do
 done
 comity eval gsr benchmarks/gold/plover_modes.json --json > $OUT/plover_modes.json
 comity eval gsr benchmarks/gold/news_probes.json --json > $OUT/news_probes.json
-# written_events_c.json and written_events_e.json are held out whole (only scored)
+# written_events_c.json, _e.json and _g.json are held out whole (only scored)
 comity eval gsr benchmarks/gold/written_events_c.json --json > $OUT/written_c.json
 comity eval gsr benchmarks/gold/written_events_c.json --engine rules --json > $OUT/written_c_rules.json
 comity eval gsr benchmarks/gold/written_events_e.json --json > $OUT/written_e.json
 comity eval gsr benchmarks/gold/written_events_e.json --engine rules --json > $OUT/written_e_rules.json
+comity eval gsr benchmarks/gold/written_events_g.json --json > $OUT/written_g.json
+comity eval gsr benchmarks/gold/written_events_g.json --engine rules --json > $OUT/written_g_rules.json
+# written_events_f.json is development data whole (rules were written from its errors)
+comity eval gsr benchmarks/gold/written_events_f.json --json > $OUT/written_f.json
 # --- synthetic-story leads (document labels; fixed split by story-text hash): rules only on each half
 comity eval stories "$SYN" --engine rules --split dev --json > $OUT/stories_dev_rules.json
 comity eval stories "$SYN" --engine rules --split test --json > $OUT/stories_test_rules.json
