@@ -504,3 +504,16 @@ def test_domestic_sides_of_unions_courts_and_parliaments(coder, text, pair, code
            for e in events}
     assert (*pair, code) in got, got
     assert len(events) == 1, got  # no event of the inquiry asked for
+
+
+@pytest.mark.parametrize("text,pair", [
+    # a person word ("leaders", "officials") of a body takes the body's sector
+    ("Leaders of Kenya's main opposition party met the president on Monday.",
+     (("KEN", "KEN", "OPP"), ("KEN", "KEN", "GOV"))),
+    # the role is the modifiers next to its head ("an independent news outlet")
+    ("Kenyan police raided the offices of an independent news outlet.", (("KEN", "KEN", "COP"), ("KEN", "KEN", "MED"))),
+    ("Ugandan police warned that organisers of the march would be arrested.",
+     (("UGA", "UGA", "COP"), ("UGA", "UGA", "CVL"))),
+])
+def test_people_of_a_body_and_roles_behind_modifiers(coder, text, pair):
+    assert pair in full(coder, text)

@@ -130,6 +130,12 @@ class ActorDictionary:
         self._role_sector_memo[word] = sector
         return sector
 
+    def takes_body_sector(self, word: str) -> bool:
+        """A person word that takes the sector of the body it belongs to ("leaders" of a party,
+        "spokesperson" of the army: roles.tsv kind `generic`)."""
+        entries = self._roles.get(phrase_key(word))
+        return bool(entries) and entries[0].role_kind == "generic"
+
     def multiword_role_heads(self) -> frozenset[str]:
         """Last words of the multi-word role phrases ("group" of "human rights group", "leaders" of
         "opposition leaders"): only after these is a multi-word role look-up worth making."""

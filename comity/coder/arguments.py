@@ -219,6 +219,7 @@ class ArgumentFinder:
         dictionary)."""
         self.lex = lexicon
         self.role_sector = actors.role_sector  # comity.actors keeps its answers (ActorDictionary.role_sector)
+        self._takes_body_sector = getattr(actors, "takes_body_sector", lambda word: False)
         self._role_heads, self._weapons = role_words or role_words_of(actors)
         # role nouns that, as an object, are what is handed over: "fired missiles", "shared intelligence"
         self._given_words = self._weapons | lexicon.grammar.get("information_nouns", frozenset())
@@ -282,7 +283,7 @@ class ArgumentFinder:
         if not c.targets and c.rule.code in self.lex.grammar.get("population_target_codes", ()):
             c.targets = self.population(c.sources)  # also "imposed a curfew on Conakry", its own capital
         if not c.targets and c.rule.code.startswith(tuple(self.lex.grammar.get("government_target_roots", ()))):
-            c.targets = self.own_government(c.sources)  # "rail workers in Germany walked off the job"
+            c.targets = self.own_government(c.sources, self._sentence_country)  # "rail workers in Germany walked off the job"
         if not c.targets and c.rule.code.startswith(self._requires_target) and not self.one_body(c.sources):
             c.sources = []
         if c.rule.code[:2] == "15":  # "called in the army": one's own forces are what is mobilised
@@ -452,11 +453,13 @@ class ArgumentFinder:
         return [Party(Referent(Actor(country, country, "CVL", a.name), "", False), "generic")]
 
     @staticmethod
-    def own_government(sources: list[Party]) -> list[Party]:
-        """The government of the doers' country, when they are of one and none of them is it: whom
-        a protest with no one named is against (as CAMEO and the PLOVER gold code domestic protests)."""
+    def own_government(sources: list[Party], sentence_country: str | None) -> list[Party]:
+        """The government of the doers' country, when they are of one, none of them is it and the
+        sentence names no other country: whom a protest with no one named is against (as CAMEO and
+        the PLOVER gold code domestic protests)."""
         countries = {p.referent.actor.country for p in sources}
-        if len(countries) != 1 or None in countries or any(p.referent.actor.sector == "GOV" for p in sources):
+        if countries != {sentence_country} or sentence_country is None or \
+                any(p.referent.actor.sector == "GOV" for p in sources):
             return []
         country = next(iter(countries))
         return [Party(Referent(Actor(country, country, "GOV", country), "", False), "generic")]
@@ -940,7 +943,9 @@ class ArgumentFinder:
                                 continue  # "the attacks in Mumbai": where, not who ("sites in X" are X's)
                             # "roads in the city of X" (but "a ceasefire in four regions of X": where)
                             sub = self.parties(pobj, of_phrase=in_place and branch.lower_ not in self.lex.nouns)
-                            if sector and child.lower_ != "for":  # "negotiators for the army": its sector
+                            if sector and child.lower_ != "for" and not self._takes_body_sector(branch.lower_):
+                                # "negotiators of the army": the role's sector (but "leaders of the
+                                # opposition party" are the party's)
                                 sub = [self.recast(p, sector) for p in sub]
                             elif in_place:  # "voting in East Jerusalem": the place
                                 sub = [self.as_place(p) for p in sub]
@@ -1016,6 +1021,10 @@ class ArgumentFinder:
                 if left is not None:
                     sector = self.role_sector(self.text[left.left_edge.idx: end]) or \
                         self.role_sector(self.text[left.idx: end])
+                # "an independent news outlet": the role is the modifiers next to the head
+                modifiers = [c for c in tok.lefts if c.dep_ in ("compound", "amod")]
+                for near in reversed(modifiers[1:]):
+                    sector = sector or self.role_sector(self.text[near.idx: end])
                 sector = sector or self.role_sector(low)
             if sector and left is not None and self.role_sector(left.lower_) in AFFILIATION_SECTORS:
                 return self.role_sector(left.lower_)  # "rebel commanders" (not "terrorist attacks")
