@@ -735,3 +735,12 @@ def test_a_participle_clause_describes_the_main_act(coder):
 def test_asylum_granted_is_asylum_whatever_the_refugee_was_charged_with(coder):
     events = code(coder, "Ghana granted asylum to a Kenyan blogger who was charged with leaking intelligence reports.")
     assert [e.cameo_code for e in events] == ["075"], summary(events)
+
+
+@pytest.mark.parametrize("sentence,cameo", [
+    ("Thousands of Kenyan soldiers deployed to the border on Friday.", "154"),
+    ("The Kenyan president announced his resignation on Tuesday.", "0831"),
+])
+def test_forces_that_deploy_and_a_resignation_announced(coder, sentence, cameo):
+    events = code(coder, sentence)
+    assert [(e.source["code"], e.cameo_code) for e in events] == [("KEN", cameo)], summary(events)
