@@ -517,3 +517,20 @@ def test_domestic_sides_of_unions_courts_and_parliaments(coder, text, pair, code
 ])
 def test_people_of_a_body_and_roles_behind_modifiers(coder, text, pair):
     assert pair in full(coder, text)
+
+
+@pytest.mark.parametrize("text,pair", [
+    # both coordinated countries share the role the mention holds
+    ("Kenyan and Ugandan navy ships began coordinated patrols on Lake Victoria.",
+     (("UGA", "UGA", "MIL"), ("KEN", "KEN", "MIL"))),
+    # a threat's condition and a protest called off face the government of the doers' country
+    ("A Kenyan prison gang threatened to attack guards if the authorities moved its leader.",
+     (("KEN", "KEN", "CRM"), ("KEN", "KEN", "GOV"))),
+    ("Kenya's health workers' union called off its strike on Monday.", (("KEN", "KEN", "LAB"), ("KEN", "KEN", "GOV"))),
+    ("Kenyan farmers blocked roads in protest against European Union trade rules.",
+     (("KEN", "KEN", "AGR"), ("EU", None, "IGO"))),
+    # a thing as the passive subject: the target follows the verb
+    ("A shipment of armoured vehicles was delivered to Kenya by France.", (("FRA", "FRA", "GOV"), ("KEN", "KEN", "GOV"))),
+])
+def test_shared_roles_conditions_called_off_protests_and_passive_deliveries(coder, text, pair):
+    assert pair in full(coder, text)

@@ -744,3 +744,26 @@ def test_asylum_granted_is_asylum_whatever_the_refugee_was_charged_with(coder):
 def test_forces_that_deploy_and_a_resignation_announced(coder, sentence, cameo):
     events = code(coder, sentence)
     assert [(e.source["code"], e.cameo_code) for e in events] == [("KEN", cameo)], summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("A Kenyan court acquitted nine opposition activists.", "KEN", None, "081"),
+    ("Uganda revoked the licence of a Kenyan broadcaster.", "UGA", "KEN", "172"),
+    ("Ugandan troops pulled out of the border town on Sunday.", "UGA", None, "0872"),
+    ("Uganda allowed investigators from the United Nations into the town.", "UGA", "UN", "0862"),
+    ("The Kenyan army began large-scale exercises near the border with Uganda.", "KEN", "UGA", "150"),
+    ("The Kenyan army sent troops to evacuate flood victims.", "KEN", None, "073"),
+    ("Kenya and Uganda began coordinated patrols on the lake.", "KEN", "UGA", "062"),
+    ("Ghana warned that it would respond with force to any Kenyan incursion.", "GHA", "KEN", "138"),
+])
+def test_acquittals_revocations_withdrawals_exercises_and_warnings_of_session_i(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert (source, target, cameo) in {(e.source["code"], (e.target or {}).get("code"), e.cameo_code) for e in events}, \
+        summary(events)
+
+
+def test_the_two_militaries_are_the_pair_named_before(coder):
+    events = code(coder, "India and Pakistan agreed to a ceasefire on Saturday. China and Russia welcomed the agreement. "
+                         "India said the deal was reached between the two militaries.")
+    last = [e for e in events if e.sentence_index == 2]
+    assert [(e.source["code"], (e.target or {}).get("code")) for e in last] == [("IND", "PAK")], summary(events)

@@ -51,9 +51,9 @@ NESTED_PREPS = frozenset({"on", "upon", "against", "with", "to", "toward", "towa
                           "into"})  # "an inquiry into crimes committed by X", "the incursion into X"
 ADDRESSEE_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
 ASYLUM_NOUNS = frozenset({"asylum", "refuge", "sanctuary"})
-# "in protest of / at / over X": what is protested is the target
+# "in protest of / at / over / against X": what is protested is the target
 PROTEST_NOUNS = frozenset({"protest", "protests"})
-PROTEST_PREPS = frozenset({"of", "at", "over"})
+PROTEST_PREPS = frozenset({"of", "at", "over", "against"})
 # what may stand between a verb and the coordinated verb whose object it shares
 SHARED_OBJECT_GAP = frozenset({"cc", "punct", "advmod", "npadvmod", "prt", "neg"})
 # Roots whose object noun's "that" clause names the target by its subject: "insisted on its demands
@@ -120,6 +120,7 @@ PLACE_HOW = "metonym"
 DEMONYM_HOW = "demonym"
 PERSON_HOW = "office holder"
 UNLISTED_NAME_HOW = "; name '"
+ROLE_HOW = "+ role "  # a mention extended by a role noun ("demonym 'Malaysian' + role 'navy ships'")
 PLACE_VIA = "place"  # Party.via of a city or region named as where something happens
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 
@@ -290,6 +291,10 @@ class ArgumentFinder:
             own = {p.referent.actor.country for p in c.sources}
             c.targets = [t for t in c.targets if not (
                 t.referent.actor.sector in FORCE_SECTORS and t.referent.actor.country in own)]
+        elif c.rule.code[:2] == "07":  # "sent troops to evacuate flood victims": the troops are sent, not helped
+            own = {p.referent.actor.country for p in c.sources} | {None}
+            c.targets = [t for t in c.targets if not (
+                t.referent.actor.sector in FORCE_SECTORS and t.referent.actor.country in own and t.via == "generic")]
 
     def reciprocal(self, c: Candidate) -> bool:
         """A trigger whose doers act on each other: "met", "talks", or a noun under such a verb
@@ -362,7 +367,9 @@ class ArgumentFinder:
                 c.reported = True
         if not c.sources and subj is None and passive is not None and c.rule.code[:2] in PASSIVE_PLACE_ROOTS:
             c.sources = self.place_authority(verb, c.rule.code)
-        if passive is None:
+        if passive is None or (not c.targets and c.sources):
+            # also "an air defence system was delivered to Ukraine by Germany": a thing as the passive
+            # subject, the target after the verb
             c.targets = self.objects(verb, c.rule.code[:2], code=c.rule.code)
             if not c.targets and c.rule.code[:2] in FORCE_ROOTS and verb.dep_ in ("advcl", "conj") and \
                     not any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.children) and self.attack_verb(verb.head):
@@ -382,7 +389,7 @@ class ArgumentFinder:
         if c.rule.code[:2] == "13" and all(any(same_actor(t, s) for s in c.sources) for t in c.targets):
             # "Moscow warned that it would respond if NATO deployed ...": the speaker's own "it" is no
             # target; who must meet the condition is
-            c.targets = self.condition_subjects(verb) or c.targets
+            c.targets = self.condition_subjects(verb) or self.complement_objects(verb, c) or c.targets
         if not c.sources and c.targets and c.rule.code[:2] in FORCE_ROOTS:
             c.sources = self.unidentified_attacker(verb, subj, c.targets)
 
@@ -395,6 +402,14 @@ class ArgumentFinder:
                 if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
                 for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
                 for p in self.parties(s, allow_coref=True, of_phrase=True)]
+
+    def complement_objects(self, verb, c: Candidate) -> list[Party]:
+        """'warned that it would respond with force to any South Korean broadcasts': with no
+        condition named, who the warned act would be done to (the objects of the complement clause),
+        the speaker itself left out."""
+        return [p for h in verb.children if h.dep_ in ("ccomp", "xcomp")
+                for p in self.objects(h, c.rule.code[:2], code=c.rule.code)
+                if not any(same_actor(p, s) for s in c.sources)]
 
     def unidentified_attacker(self, verb, subj, targets: list[Party]) -> list[Party]:
         """'Three soldiers were killed by a roadside bomb in X', 'a blast killed two civilians': a
@@ -1052,7 +1067,8 @@ class ArgumentFinder:
         also covers the other coordinated country."""
         role = self.role_sector(branch.lower_)
         sector = self.mentions[k].actor.sector or role  # "Egyptian and Saudi naval forces"
-        if not sector or not role:
+        # ("Indonesian and Malaysian navy ships": the mention holds the multi-word role)
+        if not sector or not (role or ROLE_HOW in self.mentions[k].how):
             return []
         out: list[Party] = []
         for child in branch.children:

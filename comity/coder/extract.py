@@ -80,7 +80,7 @@ class SentenceExtractor:
             recode_unasserted(c, self.lex)
             if c.rule.code[:2] == "13" and not c.targets and c.trigger.kind == "verb":
                 # "said it would retaliate if India attacked": a threat made by its condition
-                c.targets = args.condition_subjects(doc[c.token_i])
+                c.targets = args.domestic(args.condition_subjects(doc[c.token_i]), c.sources)
         return [c for c in live if c.sources]
 
     def _crowd_violence(self, c: Candidate, doc) -> None:

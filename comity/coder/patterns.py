@@ -98,7 +98,7 @@ def verb_forms(lemma: str, irregular: dict[str, list[str]]) -> set[str]:
         s = "es" if lemma.endswith(("s", "x", "z", "ch", "sh", "o")) else "s"
         forms.update({lemma + s, lemma + "ed", lemma + "ing"})
         if len(lemma) >= 3 and lemma[-1] not in VOWELS | {"w", "x", "y"} and lemma[-2] in VOWELS \
-                and lemma[-3] not in VOWELS:
+                and (lemma[-3] not in VOWELS or lemma[-4:-2] == "qu"):  # "quit", "acquit": qu is a consonant
             forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
         if lemma.endswith("ee"):
             forms.update({lemma + "d"})
