@@ -534,3 +534,16 @@ def test_people_of_a_body_and_roles_behind_modifiers(coder, text, pair):
 ])
 def test_shared_roles_conditions_called_off_protests_and_passive_deliveries(coder, text, pair):
     assert pair in full(coder, text)
+
+
+@pytest.mark.parametrize("text,pair", [
+    # the one handed over is no party: the court receives
+    ("A Kenyan commander was surrendered to the International Criminal Court by the Kenyan authorities.",
+     (("KEN", "KEN", "GOV"), ("ICC", None, "IGO"))),
+    ("A Kenyan tribunal issued an arrest warrant for a former prime minister.", (("KEN", "KEN", "JUD"), ("KEN", "KEN", "GOV"))),
+    # a riot (recoded from setting fire) and a strike called off face the government
+    ("Rioters in the Kenyan city of Kisumu set fire to government vehicles.", (("KEN", "KEN", "CVL"), ("KEN", "KEN", "GOV"))),
+    ("Kenya's two main labour unions called off their strike.", (("KEN", "KEN", "LAB"), ("KEN", "KEN", "GOV"))),
+])
+def test_handovers_warrants_riots_and_strikes_called_off(coder, text, pair):
+    assert pair in full(coder, text)

@@ -754,7 +754,7 @@ def test_forces_that_deploy_and_a_resignation_announced(coder, sentence, cameo):
     ("The Kenyan army began large-scale exercises near the border with Uganda.", "KEN", "UGA", "150"),
     ("The Kenyan army sent troops to evacuate flood victims.", "KEN", None, "073"),
     ("Kenya and Uganda began coordinated patrols on the lake.", "KEN", "UGA", "062"),
-    ("Ghana warned that it would respond with force to any Kenyan incursion.", "GHA", "KEN", "138"),
+    ("Ghana warned that it would respond with force to any Kenyan incursion.", "GHA", "KEN", "1384"),
 ])
 def test_acquittals_revocations_withdrawals_exercises_and_warnings_of_session_i(coder, sentence, source, target, cameo):
     events = code(coder, sentence)
@@ -767,3 +767,34 @@ def test_the_two_militaries_are_the_pair_named_before(coder):
                          "India said the deal was reached between the two militaries.")
     last = [e for e in events if e.sentence_index == 2]
     assert [(e.source["code"], (e.target or {}).get("code")) for e in last] == [("IND", "PAK")], summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("Kenya's senate confirmed the president's nominee for army chief.", "KEN", None, "051"),
+    ("The Kenyan president expressed remorse to Uganda over the raid.", "KEN", "UGA", "055"),
+    ("A Ugandan army plane carrying tents and medical supplies for flood survivors landed in Nairobi.", "UGA", None, "073"),
+    ("Kenyan police freed ten passengers who had been kidnapped by bandits.", "KEN", None, "073"),
+    ("Uganda opened the border crossing to let aid trucks into the region.", "UGA", None, "0863"),
+    ("Uganda vetoed a new package of sanctions against Kenya.", "UGA", None, "129"),
+    ("The European Union warned Uganda that it could lose trade preferences unless it repealed the law.", "EU", "UGA", "130"),
+    ("Ugandan rebels said they would resume attacks on Kenyan trucks if Kenya did not release their leader.",
+     "UGA", "KEN", "13"),
+    ("Uganda vowed to respond with overwhelming force to any Kenyan incursion.", "UGA", None, "13"),
+    ("Kenyan opposition lawmakers walked out of parliament during the president's address.", "KEN", None, "143"),
+    ("Thousands of Kenyan students rallied in Kampala against Uganda.", "KEN", "UGA", "141"),
+    ("Kenya ordered two warships to the border with Uganda.", "KEN", None, "154"),
+    ("Uganda scrambled fighter jets after Kenyan planes entered its airspace.", "UGA", None, "152"),
+    ("Ugandan hackers broke into the computer networks of the Kenyan election commission.", "UGA", "KEN", "170"),
+    # the condition parsed deep in the clause; its own attack is no event
+    ("Kenya warned it could close the lake to shipping if Uganda joined the attacks on Kenyan boats.", "KEN", "UGA", "13"),
+])
+def test_confirmations_apologies_relief_rescues_vetoes_threats_and_force_of_session_h(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    got = {(e.source["code"], (e.target or {}).get("code"), e.cameo_code[:len(cameo)]) for e in events}
+    if source is None:
+        assert any(t == target and c == cameo for _, t, c in got), summary(events)
+    else:
+        assert (source, target, cameo) in got or (target is None and any(
+            s == source and c == cameo for s, _, c in got)), summary(events)
+    assert not any(c[:2] in ("16", "18", "19") for _, _, c in got if cameo[:2] not in ("16", "18", "19")), \
+        summary(events)  # no sanction or attack that was only vetoed, threatened or a condition

@@ -120,3 +120,13 @@ def test_wordset_stems_match_word_starts_whole_words_and_the_object():
     # "^" keeps a stem to the first three words, where a verb's object stands
     assert stems.search("the fighting in the north") and stems.search("all their fighting")
     assert not stems.search("economic aid to serbia in line with efforts to end the fighting")
+
+
+def test_a_wordset_named_with_a_caret_keeps_every_stem_near_the_object():
+    from comity.coder.patterns import _words
+
+    sets = {"units": ["carrier", "^destroyer"], "plain": ["carrier", "^destroyer"]}
+    near = _words("^@units", sets, "test")
+    assert near.search("a carrier strike group to the gulf") and not near.search("ships and then a big carrier")
+    plain = _words("@plain", sets, "test")
+    assert plain.search("ships and then a big carrier") and not plain.search("ships and then a big destroyer")

@@ -34,7 +34,8 @@ LOCATION_PREPS = frozenset({"in", "within", "inside", "across"})
 # lifted there, a threat to act there ("delivered food to flood victims in Libya", "lifted the
 # curfew in X", "threatened to impose martial law in X")
 LOCATIVE_ROOTS = frozenset({"07", "08", "13", "15", "17", "18", "19", "20"})
-ADMITTED_CODES = "086"  # allowing peacekeepers, inspectors or aid workers in: they are the target
+ADMITTED_CODES = "086"
+HANDOVER_CODES = "063"  # extradition and handing over: the person handed over is no party  # allowing peacekeepers, inspectors or aid workers in: they are the target
 # Prepositions on the verb itself that name the target for some codes only, keyed by CAMEO code
 # prefix: "withdrew from Lebanon", "pulled out of Iraq" (08); "withdrew its ambassador from X" (16);
 # "seized weapons from the militias" (17); "rejected a proposal from X" with "from" parsed on the
@@ -283,8 +284,7 @@ class ArgumentFinder:
             c.sources = []  # the actor acting on itself ("India praised Indian troops"): no event
         if not c.targets and c.rule.code in self.lex.grammar.get("population_target_codes", ()):
             c.targets = self.population(c.sources)  # also "imposed a curfew on Conakry", its own capital
-        if not c.targets and c.rule.code.startswith(tuple(self.lex.grammar.get("government_target_roots", ()))):
-            c.targets = self.own_government(c.sources, self._sentence_country)  # "rail workers in Germany walked off the job"
+        self.protest_target(c)
         if not c.targets and c.rule.code.startswith(self._requires_target) and not self.one_body(c.sources):
             c.sources = []
         if c.rule.code[:2] == "15":  # "called in the army": one's own forces are what is mobilised
@@ -367,7 +367,11 @@ class ArgumentFinder:
                 c.reported = True
         if not c.sources and subj is None and passive is not None and c.rule.code[:2] in PASSIVE_PLACE_ROOTS:
             c.sources = self.place_authority(verb, c.rule.code)
-        if passive is None or (not c.targets and c.sources):
+        if c.rule.code.startswith(HANDOVER_CODES) and passive is not None:
+            # "a commander was surrendered to the ICC by the authorities": the suspect is handed over,
+            # the court receives him
+            c.targets = self.objects(verb, c.rule.code[:2], code=c.rule.code) or c.targets
+        elif passive is None or (not c.targets and c.sources):
             # also "an air defence system was delivered to Ukraine by Germany": a thing as the passive
             # subject, the target after the verb
             c.targets = self.objects(verb, c.rule.code[:2], code=c.rule.code)
@@ -398,10 +402,17 @@ class ArgumentFinder:
         is the one threatened (the subject of an if/unless clause on the verb or its complement)."""
         markers = self.lex.grammar["conditional_markers"]
         heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-        return [p for h in heads for clause in h.children
-                if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
+        clauses = [clause for h in heads for clause in h.children if clause.dep_ == "advcl"]
+        if not any(self._conditional(clause, markers) for clause in clauses):
+            # "could close the strait to shipping if the US joined ...": the if-clause parsed deeper
+            clauses = [t for t in verb.subtree if t.dep_ == "advcl"]
+        return [p for clause in clauses if self._conditional(clause, markers)
                 for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
                 for p in self.parties(s, allow_coref=True, of_phrase=True)]
+
+    @staticmethod
+    def _conditional(clause, markers) -> bool:
+        return any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
 
     def complement_objects(self, verb, c: Candidate) -> list[Party]:
         """'warned that it would respond with force to any South Korean broadcasts': with no
@@ -466,6 +477,12 @@ class ArgumentFinder:
         a = sources[0].referent.actor
         country = a.country
         return [Party(Referent(Actor(country, country, "CVL", a.name), "", False), "generic")]
+
+    def protest_target(self, c: Candidate) -> None:
+        """'rail workers in Germany walked off the job': a protest naming no one is against the
+        protesters' own government (grammar.yaml government_target_roots)."""
+        if not c.targets and c.rule.code.startswith(tuple(self.lex.grammar.get("government_target_roots", ()))):
+            c.targets = self.own_government(c.sources, self._sentence_country)
 
     @staticmethod
     def own_government(sources: list[Party], sentence_country: str | None) -> list[Party]:

@@ -15,7 +15,7 @@ from spacy.attrs import DEP, LOWER
 from comity.coder.arguments import ArgumentFinder, role_words_of
 from comity.coder.candidate import Candidate, Party, recode
 from comity.coder.coref import DocumentMemory
-from comity.coder.modality import negation_and_modality, recode_unasserted
+from comity.coder.modality import in_condition, negation_and_modality, recode_unasserted
 from comity.coder.patterns import Lexicon, Rule, Trigger
 from comity.coder.tree import is_verbal, misparsed_verb, noun_use, phrase_head, text_from
 from comity.records import ActorMention
@@ -66,7 +66,7 @@ class SentenceExtractor:
         live = [c for c in cands if not c.dropped]
         for c in live:
             args.arguments(c)
-            self._crowd_violence(c, doc)
+            self._crowd_violence(c, doc, args)
             negation_and_modality(c, doc, self.lex)
             if c.trigger.kind == "verb" and (doc[c.token_i].dep_ in ("acl", "relcl") or participle_adjunct(doc[c.token_i])):
                 # "forces backed by Russia", "a coalition fighting rebels": the verb describes a noun;
@@ -78,12 +78,14 @@ class SentenceExtractor:
             live += self._reported_requests(doc, live, ccomps, args)
         for c in live:
             recode_unasserted(c, self.lex)
-            if c.rule.code[:2] == "13" and not c.targets and c.trigger.kind == "verb":
-                # "said it would retaliate if India attacked": a threat made by its condition
-                c.targets = args.domestic(args.condition_subjects(doc[c.token_i]), c.sources)
+            if c.rule.code[:2] == "13" and not c.targets:
+                # "said it would retaliate if India attacked", "would resume attacks if Israel did not
+                # lift the blockade": a threat made by its condition (a noun's: its verb's condition)
+                verb = doc[c.token_i] if c.trigger.kind == "verb" else phrase_head(doc[c.token_i]).head
+                c.targets = args.domestic(args.condition_subjects(verb), c.sources)
         return [c for c in live if c.sources]
 
-    def _crowd_violence(self, c: Candidate, doc) -> None:
+    def _crowd_violence(self, c: Candidate, doc, args: ArgumentFinder) -> None:
         """Protesters who storm or attack are rioting (recode.yaml: riot, protest_crowds): the
         trigger's subject is a crowd word, or every source's words end in one."""
         crowds = self.lex.grammar.get("protest_crowds")
@@ -94,6 +96,7 @@ class SentenceExtractor:
         if (subject is not None and subject.lower_ in crowds) or all(
                 p.referent.text.lower().rsplit(" ", 1)[-1] in crowds for p in c.sources):
             c.rule = replace(c.rule, code=code)
+            args.protest_target(c)
 
     def _string_ids(self, vocab) -> tuple[frozenset[int], int]:
         """The vocab's ids for every trigger form and for the 'ccomp' label (computed once)."""
@@ -265,6 +268,11 @@ class SentenceExtractor:
                         c.dropped = True
                         return
         else:
+            if in_condition(tok, self.lex.grammar["conditional_markers"]) or any(
+                    ch.dep_ == "det" and self.lex.is_(ch.lower_, "hypothetical_determiners") for ch in tok.children):
+                # "if the United States joined Israeli strikes", "to any Kenyan incursion": no act took place
+                c.dropped = True
+                return
             head = phrase_head(tok)
             gov = head.head
             if head.dep_ in ("dobj", "xcomp", "attr") or (head.dep_ == "pobj" and gov.dep_ == "prep"):
@@ -278,8 +286,7 @@ class SentenceExtractor:
                 elif outer is not None and not light and head.dep_ == "dobj" and outer.rule.code[:2] in ("08", "16") \
                         and not args.own_source_tokens(tok):
                     c.dropped = True  # "would halt attacks on shipping", "halted economic aid": what is given up or cut
-                elif outer is not None and not light and head.dep_ == "pobj" and \
-                        self.lex.is_(gov.lower_, "topic_preps") and not args.own_source_tokens(tok):
+                elif head.dep_ == "pobj" and self.lex.is_(gov.lower_, "topic_preps") and not args.own_source_tokens(tok):
                     # "took Ecuador to court over the raid", "clashed over the killing": the topic
                     c.dropped = True
                 elif outer is None and verb.dep_ in ("acl", "relcl", "xcomp") and not args.own_source_tokens(tok):

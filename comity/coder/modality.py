@@ -46,7 +46,7 @@ def _governing_chain(c: Candidate, tok) -> list:
     return chain
 
 
-def _in_condition(tok, markers: frozenset[str]) -> bool:
+def in_condition(tok, markers: frozenset[str]) -> bool:
     """Inside "if Pakistan attacked ...": not an assertion."""
     for _ in range(MAX_CLIMB):
         if tok.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in markers for ch in tok.children):
@@ -121,7 +121,7 @@ def negation_and_modality(c: Candidate, doc, lex: Lexicon) -> None:
             if lemma in g["negating_governors"]:  # "hesitant to extend support"
                 c.negated = True
     lemmas = set(words)
-    conditional = _in_condition(tok, g["conditional_markers"]) or (
+    conditional = in_condition(tok, g["conditional_markers"]) or (
         bool(lemmas & g["conditional_words"])
         and any(t.dep_ == "mark" and t.lower_ in g["conditional_markers"] for t in doc)) or \
         _governs_condition(chain, g["conditional_markers"])

@@ -151,12 +151,14 @@ def _words(spec: str, wordsets: dict[str, list[str]], where: str) -> re.Pattern:
     stems: list[str] = []
     for part in str(spec).split("|"):
         part = part.strip()
-        if not part.startswith("@"):
+        anchor = "^" if part.startswith("^@") else ""  # "^@troop_units": every stem of the set near the object
+        name = part[len(anchor) + 1:]
+        if not part.startswith(("@", "^@")):
             stems.append(part.lower())
             continue
-        if part[1:] not in wordsets:
+        if name not in wordsets:
             raise PatternError(f"{where}: unknown wordset {part!r}")
-        stems.extend(wordsets[part[1:]])
+        stems.extend(anchor + stem.lstrip("^") if anchor else stem for stem in wordsets[name])
     return compile_stems(stems)
 
 
