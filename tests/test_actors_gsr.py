@@ -547,3 +547,12 @@ def test_shared_roles_conditions_called_off_protests_and_passive_deliveries(code
 ])
 def test_handovers_warrants_riots_and_strikes_called_off(coder, text, pair):
     assert pair in full(coder, text)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Kenya's teachers' union pulled its representatives out of a government task force.",
+     (("KEN", "KEN", "LAB"), ("KEN", "KEN", "GOV"))),
+    ("Uganda revoked the legal status of 200 non-governmental organisations.", (("UGA", "UGA", "GOV"), ("UGA", "UGA", "NGO"))),
+])
+def test_bodies_left_and_organisations_struck_off(coder, text, pair):
+    assert pair in full(coder, text)

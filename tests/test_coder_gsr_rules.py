@@ -798,3 +798,20 @@ def test_confirmations_apologies_relief_rescues_vetoes_threats_and_force_of_sess
             s == source and c == cameo for s, _, c in got)), summary(events)
     assert not any(c[:2] in ("16", "18", "19") for _, _, c in got if cameo[:2] not in ("16", "18", "19")), \
         summary(events)  # no sanction or attack that was only vetoed, threatened or a condition
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("Kenya's parliament approved the government's new security plan for the coast.", "KEN", None, "051"),
+    ("Kenyan police are working alongside Ugandan investigators to trace the weapons.", "KEN", "UGA", "060"),
+    ("Kenya and Uganda resumed oil exports through the pipeline.", "KEN", "UGA", "061"),
+    ("Kenya ordered soldiers onto the streets of Nairobi.", "KEN", None, "154"),
+])
+def test_approvals_joint_work_trade_resumed_and_troops_ordered_out(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert (source, target, cameo) in {(e.source["code"], (e.target or {}).get("code"), e.cameo_code) for e in events} or (
+        target is None and (source, cameo) in {(e.source["code"], e.cameo_code) for e in events}), summary(events)
+
+
+def test_what_anyone_might_do_is_no_event(coder):
+    events = code(coder, "The Kenyan police chief warned that anyone taking part in the protests would be arrested.")
+    assert not any(e.cameo_code.startswith("14") for e in events), summary(events)

@@ -40,7 +40,9 @@ HANDOVER_CODES = "063"  # extradition and handing over: the person handed over i
 # prefix: "withdrew from Lebanon", "pulled out of Iraq" (08); "withdrew its ambassador from X" (16);
 # "seized weapons from the militias" (17); "rejected a proposal from X" with "from" parsed on the
 # verb, "voted down / against a motion" (12); "arrived in Amman" (042, a visit: the host; a place, used only when nothing else is named).
-VERB_PREPS = {"08": frozenset({"from", "of"}), "16": frozenset({"from"}), "17": frozenset({"from"}),
+VERB_PREPS = {"08": frozenset({"from", "of"}), "16": frozenset({"from", "of", "out"}),
+              "17": frozenset({"from"}),
+              "06": frozenset({"alongside"}),  # "police are working alongside investigators in Rio"
               "12": frozenset({"from", "down", "against"}), "042": frozenset({"in"}), "061": frozenset({"in", "from"}),  # "invested in Egypt", "imports wheat from Russia"
               "15": frozenset({"near", "around", "along"}),  # "massed troops near Ukraine's border"
               "14": frozenset({"outside", "near", "before"}),  # "rallied outside the French embassy"
@@ -148,6 +150,9 @@ def prep_objects(prep) -> list:
     pobjs = [g for g in prep.children if g.dep_ == "pobj"]
     if pobjs:
         return pobjs
+    inner = [g for c in prep.children if c.dep_ == "prep" and c.i == prep.i + 1 for g in c.children if g.dep_ == "pobj"]
+    if inner:  # "out of a task force", "away from the border": a two-word preposition
+        return inner
     return [g for c in prep.children if c.dep_ == "pcomp"
             for g in c.children if g.dep_ == "nsubj" and g.left_edge.i == prep.i + 1]
 

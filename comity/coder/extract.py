@@ -188,6 +188,11 @@ class SentenceExtractor:
     def _suppress(self, c: Candidate, by_token: dict[int, Candidate], args: ArgumentFinder) -> None:
         """Drop a trigger that only fills another trigger's clause ("urged X to stop attacks")."""
         tok = args.doc[c.token_i]
+        head = tok if c.trigger.kind == "verb" else phrase_head(tok)
+        clause = head if c.trigger.kind == "verb" else head.head.head if head.dep_ == "pobj" else head.head
+        if clause.dep_ in ("acl", "relcl") and self.lex.is_(clause.head.lower_, "hypothetical_people"):
+            c.dropped = True  # "anyone taking part in protests", "whoever attacks Kenya": no one did
+            return
         if c.trigger.kind == "verb":
             cur, hops = tok, 0
             while (cur.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "acomp")

@@ -123,15 +123,15 @@ def split_tokens(word: str) -> list[str]:
 # ------------------------------------------------------------------ wordsets
 def compile_stems(stems: list[str]) -> re.Pattern:
     """One pattern for a wordset: each stem matches at a word start; "x$" is a whole word; "^x" must
-    come within the first three words (a verb's object: "halted attacks", not "halted aid ... to end
-    the fighting")."""
+    come within the first five words (a verb's object: "halted attacks", "approved the government's
+    new security plan", not "halted aid to Serbia in line with efforts to end the fighting")."""
     parts = []
     for stem in stems:
         whole = stem.endswith("$")
         near_start = stem.startswith("^")
         body = re.escape(stem.strip("^$")).replace(r"\ ", r"\s+")
         part = rf"\b{body}" + (r"\b" if whole else "")
-        parts.append(rf"^\W*(?:[\w'-]+\W+){{0,2}}{part}" if near_start else part)
+        parts.append(rf"^\W*(?:[\w'-]+\W+){{0,4}}{part}" if near_start else part)
     return re.compile("|".join(parts))
 
 
