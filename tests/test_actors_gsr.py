@@ -556,3 +556,9 @@ def test_handovers_warrants_riots_and_strikes_called_off(coder, text, pair):
 ])
 def test_bodies_left_and_organisations_struck_off(coder, text, pair):
     assert pair in full(coder, text)
+
+
+def test_a_states_order_to_its_own_forces_is_the_forces_act(coder):
+    events = coder.code_text("The Kenyan president ordered Kenyan troops to pull out of the border town.",
+                             date="2025-05-10", doc_id="t")
+    assert [(e.source["code"], e.source["sector"], e.cameo_code) for e in events] == [("KEN", "MIL", "0872")]

@@ -334,6 +334,12 @@ def test_sentence_splitter_abbreviations():
     assert all(text[s.start:s.end] == s.text for s in spans)
 
 
+def test_sentence_splitter_keeps_joined_initials():
+    text = "President F.W. de Klerk met the Kenyan envoy. Opposition leader J.B. Okello spoke later."
+    assert [s.text for s in split_sentences(text)] == [
+        "President F.W. de Klerk met the Kenyan envoy.", "Opposition leader J.B. Okello spoke later."]
+
+
 # ---------------------------------------------------------------- acceptance on the seed article
 def test_seed_article_events(shared_dir, nlp):
     from comity.actors import default_dictionary

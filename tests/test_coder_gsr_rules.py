@@ -815,3 +815,27 @@ def test_approvals_joint_work_trade_resumed_and_troops_ordered_out(coder, senten
 def test_what_anyone_might_do_is_no_event(coder):
     events = code(coder, "The Kenyan police chief warned that anyone taking part in the protests would be arrested.")
     assert not any(e.cameo_code.startswith("14") for e in events), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("A Kenyan court ordered the opposition leader to pay damages to the president.", "KEN", None, "116"),
+    ("Three Kenyan soldiers were killed by a roadside bomb planted by Ugandan rebels.", "UGA", "KEN", "18"),
+    ("Kenyan magistrates placed the former minister under formal investigation.", "KEN", None, "090"),
+    ("Kenyan police rounded up hundreds of Ugandan workers.", "KEN", "UGA", "173"),
+    ("The Kenyan army clamped a curfew on the town.", "KEN", None, "1723"),
+    ("Ugandan army helicopters dropped food and drinking water to flood victims.", "UGA", None, "073"),
+    ("Uganda allowed Red Cross workers into the besieged town.", "UGA", None, "0863"),
+    ("Kenya recalled its heads of mission from Uganda.", "KEN", "UGA", "161"),
+    ("The last Ugandan troops marched out of the Kenyan town.", "UGA", None, "0872"),
+    ("Ghana charged in a report that Kenyan forces tortured detainees.", "GHA", "KEN", "11"),
+])
+def test_commands_rulings_planted_bombs_roundups_and_relief_of_session_j(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    got = {(e.source["code"], (e.target or {}).get("code"), e.cameo_code[:len(cameo)]) for e in events}
+    assert (source, target, cameo) in got or (target is None and any(
+        s == source and c == cameo for s, _, c in got)), summary(events)
+
+
+def test_a_purpose_clause_describes_the_protest(coder):
+    events = code(coder, "Thousands of Kenyan students marched through Nairobi to demand the release of their leaders.")
+    assert max(events, key=lambda e: e.confidence).cameo_code.startswith("14"), summary(events)

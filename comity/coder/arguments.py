@@ -401,6 +401,14 @@ class ArgumentFinder:
             c.targets = self.condition_subjects(verb) or self.complement_objects(verb, c) or c.targets
         if not c.sources and c.targets and c.rule.code[:2] in FORCE_ROOTS:
             c.sources = self.unidentified_attacker(verb, subj, c.targets)
+        if not c.targets and c.rule.code[:2] == "11":
+            # "charged in a report that Turkish forces tortured detainees", "ruled that the party had
+            # violated the constitution": who the clause says did it
+            clauses = [h for h in verb.children if h.dep_ == "ccomp"] or [  # "charged in a report that ..."
+                t for t in verb.subtree if t.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)]
+            c.targets = [p for h in clauses for s in h.children
+                         if s.dep_ in ("nsubj", "nsubjpass") for p in self.parties(s, of_phrase=True)
+                         if not any(same_actor(p, o) for o in c.sources)]
 
     def condition_subjects(self, verb) -> list[Party]:
         """'threatened a strike unless the government raised wages': who must meet the condition
@@ -418,6 +426,14 @@ class ArgumentFinder:
     @staticmethod
     def _conditional(clause, markers) -> bool:
         return any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
+
+    def own_forces_commanded(self, verb) -> bool:
+        """'ordered Iraqi troops to pull out': the object of a command verb is armed forces or police
+        (named or generic)."""
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return any(p.referent.actor.sector in FORCE_SECTORS for p in self.parties(child, of_phrase=True))
+        return False
 
     def complement_objects(self, verb, c: Candidate) -> list[Party]:
         """'warned that it would respond with force to any South Korean broadcasts': with no
@@ -442,6 +458,11 @@ class ArgumentFinder:
         if evidence is None:
             return []
         head = phrase_head(evidence)
+        # "killed by a roadside bomb planted by Hezbollah guerrillas": whoever placed it
+        planters = [p for acl in head.children if acl.dep_ == "acl" for agent in acl.children if agent.dep_ == "agent"
+                    for g in agent.children if g.dep_ == "pobj" for p in self.parties(g, of_phrase=True)]
+        if planters:
+            return planters
         victims = [p.referent.text for p in targets]
         places = {m.actor.country for k, m in enumerate(self.mentions)
                   if m.actor.country and not any(m.text in v for v in victims) and k not in self._ethnic}

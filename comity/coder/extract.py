@@ -32,8 +32,10 @@ ALLEGATION_CODE = "112"  # "X said Y committed war crimes": X accuses Y (CAMEO 1
 
 
 def participle_adjunct(verb) -> bool:
-    """An -ing clause hung on a verb with no subject of its own ("marched, demanding his release")."""
-    return verb.dep_ == "advcl" and verb.lower_.endswith("ing") and verb.head.i != verb.i and \
+    """An -ing or purpose clause hung on a verb with no subject of its own ("marched, demanding his
+    release", "marched through Belgrade to demand his resignation")."""
+    return verb.dep_ == "advcl" and verb.head.i != verb.i and (
+        verb.lower_.endswith("ing") or any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)) and \
         not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in verb.children)
 
 
@@ -168,6 +170,8 @@ class SentenceExtractor:
                     continue
             if rule.subject is not None:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is None and tok.dep_ == "xcomp":  # "ordered Iraqi troops to pull out": the controller
+                    subj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
                 if subj is None or not rule.subject.search(text_from(text, subj.left_edge.idx, subj.right_edge)):
                     continue
             unconstrained = not (rule.preps or rule.governors or rule.words is not None or rule.subject is not None)
@@ -251,6 +255,11 @@ class SentenceExtractor:
                         self.lex.is_(cur.lower_, "intent_words"):
                     # "vowed to target ships": a promised attack is a threat (the act, recoded by
                     # its intent modality), not a promise to cooperate
+                    outer.dropped = True
+                    return
+                if hops == 1 and edge == "xcomp" and self.lex.is_(cur.lower_, "command_verbs") and \
+                        args.own_forces_commanded(cur):
+                    # "Saddam ordered Iraqi troops to pull out of Kuwait": the forces' act is the event
                     outer.dropped = True
                     return
                 if outer.rule.code[:2] in GOVERNING_ROOTS or \

@@ -2,7 +2,7 @@
 
 A sentence ends at . ! or ? (optionally followed by closing quotes/brackets) when the next
 non-space character starts a new sentence, unless the word before the period is a known
-abbreviation ("U.S.", "Mr.", "Gen.") or a single initial ("K. R. Narayanan"). Line breaks end
+abbreviation ("U.S.", "Mr.", "Gen.") or initials ("K. R. Narayanan", "F.W. de Klerk"). Line breaks end
 sentences too: news text puts headlines, datelines and paragraphs on their own lines.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ sep sept oct nov dec vs etc al e.g i.e u.s u.k u.n u.s.a e.u a.m p.m ft mt
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
 END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\.$")
+INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 NEXT_START = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
 
 
@@ -36,7 +37,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
-    if len(word) == 1 and word.isalpha():  # an initial: "K. R. Narayanan"
+    if INITIALS.fullmatch(word):  # initials: "K. R. Narayanan", "F.W. de Klerk", "J.B. Jeyaretnam"
         return True
     return word in ABBREVIATIONS
 
