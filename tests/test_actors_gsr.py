@@ -562,3 +562,11 @@ def test_a_states_order_to_its_own_forces_is_the_forces_act(coder):
     events = coder.code_text("The Kenyan president ordered Kenyan troops to pull out of the border town.",
                              date="2025-05-10", doc_id="t")
     assert [(e.source["code"], e.source["sector"], e.cameo_code) for e in events] == [("KEN", "MIL", "0872")]
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Peru's Roman Catholic bishops endorsed the government's decision.", (("PER", "PER", "REL"), ("PER", "PER", "GOV"))),
+    ("Several hundred Filipinos rallied outside the US embassy.", (("PHL", "PHL", "CVL"), ("USA", "USA", "GOV"))),
+])
+def test_churches_and_plural_demonyms(coder, text, pair):
+    assert pair in full(coder, text)

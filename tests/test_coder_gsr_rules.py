@@ -839,3 +839,29 @@ def test_commands_rulings_planted_bombs_roundups_and_relief_of_session_j(coder, 
 def test_a_purpose_clause_describes_the_protest(coder):
     events = code(coder, "Thousands of Kenyan students marched through Nairobi to demand the release of their leaders.")
     assert max(events, key=lambda e: e.confidence).cameo_code.startswith("14"), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("Kenyan army commanders reaffirmed their loyalty to the president.", "KEN", None, "051"),
+    ("Kenya legalised the banned opposition party.", "KEN", None, "0812"),
+    ("Uganda dropped its demand that Kenya withdraw its troops.", "UGA", None, "080"),
+    ("Ugandan rebels released twelve Kenyan servicemen.", "UGA", "KEN", "0841"),
+    ("Kenyan soldiers freed ten hostages held by Ugandan rebels.", "KEN", None, "073"),
+    ("The Kenyan military government freed ten political detainees.", "KEN", None, "0841"),
+    ("The United Nations voted to cut its peacekeeping force in Kenya.", "UN", None, "1661"),
+    ("Uganda suspended its participation in the regional commission.", "UGA", None, "160"),
+    ("Kenya ordered a general mobilisation.", "KEN", None, "154"),
+    ("The Kenyan president dissolved parliament.", "KEN", None, "172"),
+    ("Twelve Kenyan civilians were hacked to death by Ugandan rebels.", "UGA", "KEN", "1823"),
+])
+def test_loyalty_legalisation_releases_rescues_cuts_mobilisation_and_killings_of_session_k(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    got = {(e.source["code"], (e.target or {}).get("code"), e.cameo_code) for e in events}
+    assert (source, target, cameo) in got or (target is None and any(
+        s == source and c == cameo for s, _, c in got)), summary(events)
+    assert not {c[:2] for _, _, c in got} & {"10", "17"} - {cameo[:2]}, summary(events)  # no order, no cyber attack
+
+
+def test_people_taking_shelter_give_none(coder):
+    events = code(coder, "Kenyan civilians sheltering in a church were attacked by Ugandan rebels.")
+    assert "075" not in {e.cameo_code for e in events}, summary(events)

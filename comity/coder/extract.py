@@ -70,7 +70,7 @@ class SentenceExtractor:
             args.arguments(c)
             self._crowd_violence(c, doc, args)
             negation_and_modality(c, doc, self.lex)
-            if c.trigger.kind == "verb" and (doc[c.token_i].dep_ in ("acl", "relcl") or participle_adjunct(doc[c.token_i])):
+            if c.trigger.kind == "verb" and (doc[c.token_i].dep_ in ("acl", "relcl", "amod") or participle_adjunct(doc[c.token_i])):
                 # "forces backed by Russia", "a coalition fighting rebels": the verb describes a noun;
                 # "marched through Belgrade, demanding ...": it describes the main verb's act. The
                 # sentence's main event is elsewhere
@@ -172,6 +172,8 @@ class SentenceExtractor:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 if subj is None and tok.dep_ == "xcomp":  # "ordered Iraqi troops to pull out": the controller
                     subj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+                elif subj is None and tok.dep_ == "acl":  # "civilians sheltering in a church": the noun
+                    subj = tok.head
                 if subj is None or not rule.subject.search(text_from(text, subj.left_edge.idx, subj.right_edge)):
                     continue
             unconstrained = not (rule.preps or rule.governors or rule.words is not None or rule.subject is not None)
@@ -296,7 +298,11 @@ class SentenceExtractor:
                     outer.trigger.lemma in self.lex.grammar.get("light_verbs", ())
                 if outer is not None and not light and outer.rule.code[:2] in REQUEST_ROOTS \
                         and not args.own_source_tokens(tok):
-                    c.dropped = True
+                    if head.dep_ == "dobj" and self.lex.is_(verb.lower_, "command_verbs") and \
+                            not any(ch.dep_ in ("xcomp", "dative") for ch in verb.children):
+                        outer.dropped = True  # "ordered a general mobilisation": the state's own act
+                    else:
+                        c.dropped = True
                 elif outer is not None and not light and head.dep_ == "dobj" and outer.rule.code[:2] in ("08", "16") \
                         and not args.own_source_tokens(tok):
                     c.dropped = True  # "would halt attacks on shipping", "halted economic aid": what is given up or cut
