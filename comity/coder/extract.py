@@ -172,8 +172,8 @@ class SentenceExtractor:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 if subj is None and tok.dep_ == "xcomp":  # "ordered Iraqi troops to pull out": the controller
                     subj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
-                elif subj is None and tok.dep_ == "acl":  # "civilians sheltering in a church": the noun
-                    subj = tok.head
+                elif subj is None and tok.dep_ == "acl" and not any(ch.dep_ == "aux" for ch in tok.children):
+                    subj = tok.head  # "civilians sheltering in a church": the noun (not "a decision to leave")
                 if subj is None or not rule.subject.search(text_from(text, subj.left_edge.idx, subj.right_edge)):
                     continue
             unconstrained = not (rule.preps or rule.governors or rule.words is not None or rule.subject is not None)
