@@ -70,7 +70,8 @@ class SentenceExtractor:
             args.arguments(c)
             self._crowd_violence(c, doc, args)
             negation_and_modality(c, doc, self.lex)
-            if c.trigger.kind == "verb" and (doc[c.token_i].dep_ in ("acl", "relcl", "amod") or participle_adjunct(doc[c.token_i])):
+            verb = doc[c.token_i]
+            if c.trigger.kind == "verb" and (verb.dep_ in ("acl", "relcl", "amod") or participle_adjunct(verb)):
                 # "forces backed by Russia", "a coalition fighting rebels": the verb describes a noun;
                 # "marched through Belgrade, demanding ...": it describes the main verb's act. The
                 # sentence's main event is elsewhere
