@@ -861,3 +861,9 @@ def test_loyalty_legalisation_releases_rescues_cuts_mobilisation_and_killings_of
 def test_people_taking_shelter_give_none(coder):
     events = code(coder, "Kenyan civilians sheltering in a church were attacked by Ugandan rebels.")
     assert "075" not in {e.cameo_code for e in events}, summary(events)
+
+
+def test_calling_on_the_army_is_an_appeal_calling_it_in_a_mobilisation(coder):
+    appeal = code(coder, "The banned Kenyan opposition called on the Ugandan army to free its jailed leaders Peter Otieno and John Kamau, in a statement circulated in Kampala on Sunday.")
+    assert [e.cameo_code[:2] for e in appeal] == ["02"], summary(appeal)
+    assert has_event(code(coder, "The Kenyan president called in the army to guard the ministries."), "KEN", None, "154")
