@@ -40,8 +40,8 @@ comity eval gsr benchmarks/gold/written_events_e.json --json > $OUT/written_e.js
 comity eval gsr benchmarks/gold/written_events_e.json --engine rules --json > $OUT/written_e_rules.json
 comity eval gsr benchmarks/gold/written_events_g.json --json > $OUT/written_g.json
 comity eval gsr benchmarks/gold/written_events_g.json --engine rules --json > $OUT/written_g_rules.json
-# written_events_f/h/i/j/k.json are development data whole (rules were written from their errors)
-for SET in f h i j k; do
+# written_events_f/h/i/j/k/l/m.json are development data whole (rules were written from their errors)
+for SET in f h i j k l m; do
   comity eval gsr benchmarks/gold/written_events_$SET.json --json > $OUT/written_$SET.json
 done
 # --- synthetic-story leads (document labels; fixed split by story-text hash): rules only on each half

@@ -867,3 +867,15 @@ def test_calling_on_the_army_is_an_appeal_calling_it_in_a_mobilisation(coder):
     appeal = code(coder, "The banned Kenyan opposition called on the Ugandan army to free its jailed leaders Peter Otieno and John Kamau, in a statement circulated in Kampala on Sunday.")
     assert [e.cameo_code[:2] for e in appeal] == ["02"], summary(appeal)
     assert has_event(code(coder, "The Kenyan president called in the army to guard the ministries."), "KEN", None, "154")
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("Kenya flew an extra 600 soldiers to the Ugandan border on Saturday.", "KEN", None, "154"),
+    ("Ghana flew medical supplies to Kenya.", "GHA", "KEN", "073"),
+    ("The Ugandan rebel commander gave himself up to Kenyan forces.", "UGA", "KEN", "0874"),
+    ("The Kenyan army scaled down its patrols in the border town.", "KEN", None, "087"),
+])
+def test_what_is_flown_surrender_and_scaled_down_patrols_of_session_l(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)
+    assert not has_event(events, None, None, "04"), summary(events)  # no visit
