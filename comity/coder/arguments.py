@@ -21,7 +21,7 @@ from comity.actors import tables
 from comity.coder.candidate import Candidate, Party, unique
 from comity.coder.coref import DocumentMemory, Referent
 from comity.coder.patterns import Lexicon
-from comity.coder.tree import infinitive_advcl, misparsed_verb, phrase_head, text_from
+from comity.coder.tree import conditional_clause, infinitive_advcl, misparsed_verb, phrase_head, text_from
 from comity.records import Actor, ActorMention
 
 NP_CORE_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "flat", "npadvmod", "nummod",
@@ -34,16 +34,17 @@ LOCATION_PREPS = frozenset({"in", "within", "inside", "across"})
 # lifted there, a threat to act there ("delivered food to flood victims in Libya", "lifted the
 # curfew in X", "threatened to impose martial law in X")
 LOCATIVE_ROOTS = frozenset({"07", "08", "13", "15", "17", "18", "19", "20"})
-ADMITTED_CODES = "086"
-HANDOVER_CODES = "063"  # extradition and handing over: the person handed over is no party  # allowing peacekeepers, inspectors or aid workers in: they are the target
+ADMITTED_CODES = "086"  # allowing peacekeepers, inspectors or aid workers in: they are the target
+HANDOVER_CODES = "063"  # extradition and handing over: the person handed over is no party
 # Prepositions on the verb itself that name the target for some codes only, keyed by CAMEO code
 # prefix: "withdrew from Lebanon", "pulled out of Iraq" (08); "withdrew its ambassador from X" (16);
-# "seized weapons from the militias" (17); "rejected a proposal from X" with "from" parsed on the
-# verb, "voted down / against a motion" (12); "arrived in Amman" (042, a visit: the host; a place, used only when nothing else is named).
-VERB_PREPS = {"08": frozenset({"from", "of"}), "16": frozenset({"from", "of", "out"}),
-              "17": frozenset({"from"}),
+# "pulled its representatives out of a task force" (16); "seized weapons from the militias" (17);
+# "rejected a proposal from X" with "from" parsed on the verb, "voted down / against a motion" (12);
+# "arrived in Amman" (042, a visit: the host; a place, used only when nothing else is named).
+VERB_PREPS = {"08": frozenset({"from", "of"}), "16": frozenset({"from", "of", "out"}), "17": frozenset({"from"}),
+              "12": frozenset({"from", "down", "against"}), "042": frozenset({"in"}),
+              "061": frozenset({"in", "from"}),  # "invested in Egypt", "imports wheat from Russia"
               "06": frozenset({"alongside"}),  # "police are working alongside investigators in Rio"
-              "12": frozenset({"from", "down", "against"}), "042": frozenset({"in"}), "061": frozenset({"in", "from"}),  # "invested in Egypt", "imports wheat from Russia"
               "15": frozenset({"near", "around", "along"}),  # "massed troops near Ukraine's border"
               "14": frozenset({"outside", "near", "before"}),  # "rallied outside the French embassy"
               "02": frozenset({"from"})}  # "sought debt relief from China": asked of China
@@ -142,6 +143,11 @@ def one_country(parties: list[Party]) -> str | None:
     """The one country these actors belong to, or None when they name none or several."""
     countries = {p.referent.actor.country for p in parties}
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def that_clause(clause) -> bool:
+    """A clause opened by "that" ("the allegation that it sheltered militants")."""
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
 
 
 def prep_objects(prep) -> list:
@@ -251,6 +257,7 @@ class ArgumentFinder:
         self._sentence_country = next(iter(countries)) if len(countries) == 1 else None
         self._best: dict[int, int | None] = {}  # head token index -> best_mention (fixed per sentence)
         self._requires_target = tuple(lexicon.grammar.get("requires_target", ()))
+        self._government_target_roots = tuple(lexicon.grammar.get("government_target_roots", ()))
 
     def arguments(self, c: Candidate) -> None:
         """Fill c.sources and c.targets; leave c.sources empty when the candidate is no event
@@ -293,13 +300,17 @@ class ArgumentFinder:
         if not c.targets and c.rule.code.startswith(self._requires_target) and not self.one_body(c.sources):
             c.sources = []
         if c.rule.code[:2] == "15":  # "called in the army": one's own forces are what is mobilised
-            own = {p.referent.actor.country for p in c.sources}
-            c.targets = [t for t in c.targets if not (
-                t.referent.actor.sector in FORCE_SECTORS and t.referent.actor.country in own)]
+            c.targets = self.without_own_forces(c.targets, c.sources)
         elif c.rule.code[:2] == "07":  # "sent troops to evacuate flood victims": the troops are sent, not helped
-            own = {p.referent.actor.country for p in c.sources} | {None}
-            c.targets = [t for t in c.targets if not (
-                t.referent.actor.sector in FORCE_SECTORS and t.referent.actor.country in own and t.via == "generic")]
+            c.targets = self.without_own_forces(c.targets, c.sources, unnamed=True)
+
+    @staticmethod
+    def without_own_forces(targets: list[Party], sources: list[Party], unnamed: bool = False) -> list[Party]:
+        """The targets less the doers' own armed forces or police (with `unnamed`, also "troops" of no
+        named country)."""
+        own = {p.referent.actor.country for p in sources} | ({None} if unnamed else set())
+        return [t for t in targets if not (t.referent.actor.sector in FORCE_SECTORS and t.referent.actor.country in own
+                                           and (not unnamed or t.via == "generic"))]
 
     def reciprocal(self, c: Candidate) -> bool:
         """A trigger whose doers act on each other: "met", "talks", or a noun under such a verb
@@ -402,30 +413,27 @@ class ArgumentFinder:
         if not c.sources and c.targets and c.rule.code[:2] in FORCE_ROOTS:
             c.sources = self.unidentified_attacker(verb, subj, c.targets)
         if not c.targets and c.rule.code[:2] == "11":
-            # "charged in a report that Turkish forces tortured detainees", "ruled that the party had
-            # violated the constitution": who the clause says did it
-            clauses = [h for h in verb.children if h.dep_ == "ccomp"] or [  # "charged in a report that ..."
-                t for t in verb.subtree if t.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)]
-            c.targets = [p for h in clauses for s in h.children
-                         if s.dep_ in ("nsubj", "nsubjpass") for p in self.parties(s, of_phrase=True)
-                         if not any(same_actor(p, o) for o in c.sources)]
+            c.targets = self.accused_in_clause(verb, c.sources)
 
     def condition_subjects(self, verb) -> list[Party]:
         """'threatened a strike unless the government raised wages': who must meet the condition
         is the one threatened (the subject of an if/unless clause on the verb or its complement)."""
         markers = self.lex.grammar["conditional_markers"]
         heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-        clauses = [clause for h in heads for clause in h.children if clause.dep_ == "advcl"]
-        if not any(self._conditional(clause, markers) for clause in clauses):
+        clauses = [clause for h in heads for clause in h.children if conditional_clause(clause, markers)]
+        if not clauses:
             # "could close the strait to shipping if the US joined ...": the if-clause parsed deeper
-            clauses = [t for t in verb.subtree if t.dep_ == "advcl"]
-        return [p for clause in clauses if self._conditional(clause, markers)
-                for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+            clauses = [t for t in verb.subtree if conditional_clause(t, markers)]
+        return [p for clause in clauses for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
                 for p in self.parties(s, allow_coref=True, of_phrase=True)]
 
-    @staticmethod
-    def _conditional(clause, markers) -> bool:
-        return any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
+    def accused_in_clause(self, verb, sources: list[Party]) -> list[Party]:
+        """'ruled that the party had violated the constitution', 'charged in a report that Turkish
+        forces tortured detainees': the subject of the verb's clause (or of a that-clause inside it)."""
+        clauses = [h for h in verb.children if h.dep_ == "ccomp"] or [
+            t for t in verb.subtree if t.dep_ == "acl" and that_clause(t)]
+        return [p for h in clauses for s in h.children if s.dep_ in ("nsubj", "nsubjpass")
+                for p in self.parties(s, of_phrase=True) if not any(same_actor(p, o) for o in sources)]
 
     def own_forces_commanded(self, verb) -> bool:
         """'ordered Iraqi troops to pull out': the object of a command verb is armed forces or police
@@ -497,30 +505,25 @@ class ArgumentFinder:
     @staticmethod
     def population(sources: list[Party]) -> list[Party]:
         """The civilians of the doer's country ("the army imposed a curfew"), when the doers are of one."""
-        countries = {p.referent.actor.country for p in sources}
-        if len(countries) != 1 or None in countries:
+        return ArgumentFinder.country_body(sources, "CVL")
+
+    @staticmethod
+    def country_body(sources: list[Party], sector: str) -> list[Party]:
+        """A generic actor of `sector` in the one country of `sources` (none when they have none or several)."""
+        country = one_country(sources)
+        if country is None:
             return []
-        a = sources[0].referent.actor
-        country = a.country
-        return [Party(Referent(Actor(country, country, "CVL", a.name), "", False), "generic")]
+        return [Party(Referent(Actor(country, country, sector, sources[0].referent.actor.name), "", False), "generic")]
 
     def protest_target(self, c: Candidate) -> None:
         """'rail workers in Germany walked off the job': a protest naming no one is against the
-        protesters' own government (grammar.yaml government_target_roots)."""
-        if not c.targets and c.rule.code.startswith(tuple(self.lex.grammar.get("government_target_roots", ()))):
-            c.targets = self.own_government(c.sources, self._sentence_country)
-
-    @staticmethod
-    def own_government(sources: list[Party], sentence_country: str | None) -> list[Party]:
-        """The government of the doers' country, when they are of one, none of them is it and the
-        sentence names no other country: whom a protest with no one named is against (as CAMEO and
-        the PLOVER gold code domestic protests)."""
-        countries = {p.referent.actor.country for p in sources}
-        if countries != {sentence_country} or sentence_country is None or \
-                any(p.referent.actor.sector == "GOV" for p in sources):
-            return []
-        country = next(iter(countries))
-        return [Party(Referent(Actor(country, country, "GOV", country), "", False), "generic")]
+        protesters' own government (grammar.yaml government_target_roots), when the sentence names
+        no other country and none of the protesters is that government (as CAMEO and the PLOVER
+        gold code domestic protests)."""
+        if c.targets or not c.rule.code.startswith(self._government_target_roots) or self._sentence_country is None:
+            return
+        if one_country(c.sources) == self._sentence_country and all(p.referent.actor.sector != "GOV" for p in c.sources):
+            c.targets = self.country_body(c.sources, "GOV")
 
     def attack_verb(self, verb) -> bool:
         """A verb the patterns code as force ("shelled"), or a light verb ("launched" fire)."""
@@ -779,8 +782,7 @@ class ArgumentFinder:
                                 for p in self.parties(g, allow_coref=True)]
             if asking:  # "its demands that Burundi's government grant ..."
                 for child in tok.children:
-                    if child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that"
-                                                              for g in child.children):
+                    if child.dep_ in ("acl", "ccomp") and that_clause(child):
                         out += [p for g in child.children if g.dep_ in ("nsubj", "nsubjpass")
                                 for p in self.parties(g, allow_coref=True)]
         for tok in seen[1:]:  # "the return of property seized by X": X

@@ -17,7 +17,8 @@ from comity.coder.candidate import Candidate, Party, recode
 from comity.coder.coref import DocumentMemory
 from comity.coder.modality import in_condition, negation_and_modality, recode_unasserted
 from comity.coder.patterns import Lexicon, Rule, Trigger
-from comity.coder.tree import is_verbal, misparsed_verb, noun_use, phrase_head, text_from
+from comity.coder.tree import (conditional_clause, infinitive_advcl, is_verbal, misparsed_verb, noun_use, phrase_head,
+                               text_from)
 from comity.records import ActorMention
 
 GOVERNING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})  # their clauses hold the content
@@ -34,9 +35,8 @@ ALLEGATION_CODE = "112"  # "X said Y committed war crimes": X accuses Y (CAMEO 1
 def participle_adjunct(verb) -> bool:
     """An -ing or purpose clause hung on a verb with no subject of its own ("marched, demanding his
     release", "marched through Belgrade to demand his resignation")."""
-    return verb.dep_ == "advcl" and verb.head.i != verb.i and (
-        verb.lower_.endswith("ing") or any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)) and \
-        not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in verb.children)
+    return infinitive_advcl(verb) or (verb.dep_ == "advcl" and verb.lower_.endswith("ing") and
+                                      not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in verb.children))
 
 
 def clause_subject(verb) -> list:
@@ -195,8 +195,11 @@ class SentenceExtractor:
     def _suppress(self, c: Candidate, by_token: dict[int, Candidate], args: ArgumentFinder) -> None:
         """Drop a trigger that only fills another trigger's clause ("urged X to stop attacks")."""
         tok = args.doc[c.token_i]
-        head = tok if c.trigger.kind == "verb" else phrase_head(tok)
-        clause = head if c.trigger.kind == "verb" else head.head.head if head.dep_ == "pobj" else head.head
+        if c.trigger.kind == "verb":
+            clause = tok
+        else:  # the verb the noun's phrase hangs on ("taking part in protests": taking)
+            phrase = phrase_head(tok)
+            clause = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
         if clause.dep_ in ("acl", "relcl") and self.lex.is_(clause.head.lower_, "hypothetical_people"):
             c.dropped = True  # "anyone taking part in protests", "whoever attacks Kenya": no one did
             return
@@ -218,8 +221,7 @@ class SentenceExtractor:
                     if cur.head.i in by_token:
                         break
                 edge = cur.dep_  # how the clause climbed from hangs on the next verb up
-                if edge == "advcl" and any(ch.dep_ == "mark" and self.lex.is_(ch.lower_, "conditional_markers")
-                                           for ch in cur.children):
+                if conditional_clause(cur, self.lex.grammar["conditional_markers"]):
                     # "would respond if NATO deployed missiles": the condition's act is no event, and
                     # the act it conditions stays
                     c.dropped = True

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from comity.coder.candidate import Candidate, recode
 from comity.coder.patterns import Lexicon
-from comity.coder.tree import infinitive_advcl, phrase_head
+from comity.coder.tree import conditional_clause, infinitive_advcl, phrase_head
 
 MAX_CLIMB = 6
 COPULAS = frozenset({"is", "was", "are", "were", "be", "remains", "remain", "remained", "seems", "seemed"})
@@ -49,7 +49,7 @@ def _governing_chain(c: Candidate, tok) -> list:
 def in_condition(tok, markers: frozenset[str]) -> bool:
     """Inside "if Pakistan attacked ...": not an assertion."""
     for _ in range(MAX_CLIMB):
-        if tok.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in markers for ch in tok.children):
+        if conditional_clause(tok, markers):
             return True
         if tok.head is tok:
             return False

@@ -151,11 +151,11 @@ def _words(spec: str, wordsets: dict[str, list[str]], where: str) -> re.Pattern:
     stems: list[str] = []
     for part in str(spec).split("|"):
         part = part.strip()
-        anchor = "^" if part.startswith("^@") else ""  # "^@troop_units": every stem of the set near the object
-        name = part[len(anchor) + 1:]
         if not part.startswith(("@", "^@")):
             stems.append(part.lower())
             continue
+        anchor = "^" if part.startswith("^") else ""  # "^@troop_units": every stem of the set near the object
+        name = part[len(anchor) + 1:]
         if name not in wordsets:
             raise PatternError(f"{where}: unknown wordset {part!r}")
         stems.extend(anchor + stem.lstrip("^") if anchor else stem for stem in wordsets[name])

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+# Dotted initials ("U.S.", "e.g.", "a.m.", "F.W.") need no entry: INITIALS below covers them.
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr gov sen rep pres st jr sr rev fr hon
 brig lt-gen maj-gen no nos vol fig approx est dept univ inc ltd co corp bros jan feb mar apr jun jul aug
-sep sept oct nov dec vs etc al e.g i.e u.s u.k u.n u.s.a e.u a.m p.m ft mt
+sep sept oct nov dec vs etc al ft mt
 """.split())
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.

@@ -57,3 +57,8 @@ def text_from(text: str, start_char: int, last_token) -> str:
     """Lower-case `text` (the sentence's doc.text, read once: building it walks every token)
     from a character offset to the end of `last_token`."""
     return text[start_char: last_token.idx + len(last_token)].lower()
+
+
+def conditional_clause(clause, markers: frozenset[str]) -> bool:
+    """An adverbial clause opened by a conditional marker ("if Pakistan attacked", "unless ...")."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
