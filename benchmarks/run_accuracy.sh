@@ -33,15 +33,17 @@ for SET in a b; do
 done
 comity eval gsr benchmarks/gold/plover_modes.json --json > $OUT/plover_modes.json
 comity eval gsr benchmarks/gold/news_probes.json --json > $OUT/news_probes.json
-# written_events_c.json, _e.json and _g.json are held out whole (only scored)
+# written_events_c.json, _e.json, _g.json and _r.json are held out whole (only scored)
 comity eval gsr benchmarks/gold/written_events_c.json --json > $OUT/written_c.json
 comity eval gsr benchmarks/gold/written_events_c.json --engine rules --json > $OUT/written_c_rules.json
 comity eval gsr benchmarks/gold/written_events_e.json --json > $OUT/written_e.json
 comity eval gsr benchmarks/gold/written_events_e.json --engine rules --json > $OUT/written_e_rules.json
 comity eval gsr benchmarks/gold/written_events_g.json --json > $OUT/written_g.json
 comity eval gsr benchmarks/gold/written_events_g.json --engine rules --json > $OUT/written_g_rules.json
-# written_events_f/h/i/j/k/l/m.json are development data whole (rules were written from their errors)
-for SET in f h i j k l m; do
+comity eval gsr benchmarks/gold/written_events_r.json --json > $OUT/written_r.json
+comity eval gsr benchmarks/gold/written_events_r.json --engine rules --json > $OUT/written_r_rules.json
+# written_events_f/h-q.json are development data whole (rules were written from their errors)
+for SET in f h i j k l m n o p q; do
   comity eval gsr benchmarks/gold/written_events_$SET.json --json > $OUT/written_$SET.json
 done
 # --- synthetic-story leads (document labels; fixed split by story-text hash): rules only on each half

@@ -570,3 +570,8 @@ def test_a_states_order_to_its_own_forces_is_the_forces_act(coder):
 ])
 def test_churches_and_plural_demonyms(coder, text, pair):
     assert pair in full(coder, text)
+
+
+def test_relief_for_disaster_victims_goes_to_their_country(coder):
+    # "flood victims" is a role of civilians: with one country named, that country's
+    assert ("CHN", "CHN") in pairs(coder, "The Chinese government distributed tents to flood victims in Hubei.")

@@ -879,3 +879,46 @@ def test_what_is_flown_surrender_and_scaled_down_patrols_of_session_l(coder, sen
     events = code(coder, sentence)
     assert has_event(events, source, target, cameo), summary(events)
     assert not has_event(events, None, None, "04"), summary(events)  # no visit
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("Kenyan officers handed over maps of the rebel camps to their Ugandan counterparts.", "KEN", "UGA", "064"),
+    ("Kenyan intelligence passed warnings of a planned bombing to Uganda's security services.", "KEN", "UGA", "064"),
+    ("Kenya gave the UN investigators hundreds of pages of documents on the killings.", "KEN", "UN", "064"),
+    ("Kenyan prosecutors turned over files on the smuggling ring to their Ugandan counterparts.", "KEN", "UGA", "064"),
+    ("Kenyan police turned over to the United States three men suspected in the embassy bombing.", "KEN", "USA", "063"),
+    ("Kenya pooled its forces with Uganda against the cattle raiders.", "KEN", "UGA", "062"),
+    ("The Kenyan government returned a synagogue confiscated during the war to the Jewish community.", "KEN", None, "0842"),
+    ("Kenyan authorities shut down an independent radio station in Nairobi.", "KEN", None, "1721"),
+    ("A Kenyan court closed the opposition daily on Monday.", "KEN", None, "1721"),
+    ("Kenyan troops were put on alert along the border on Sunday.", "KEN", None, "152"),
+    ("Uganda placed its armed forces on a war footing.", "UGA", None, "152"),
+    ("Kenya poured troops and armour into the disputed district.", "KEN", None, "154"),
+    ("Kenya rushed 2,000 police to the capital on Friday.", "KEN", None, "153"),
+    ("Kenyan troops took up positions around the parliament building.", "KEN", None, "154"),
+    ("Ugandan warlords massed hundreds of gunmen around the town.", "UGA", None, "154"),
+    ("Kenyan and Ugandan forces halted fire along the border at midnight.", "KEN", None, "087"),
+    ("Kenyan riot police clubbed Ugandan protesters in Nairobi.", "KEN", "UGA", "182"),
+    ("Kenyan helicopters rocketed a Ugandan rebel position.", "KEN", "UGA", "194"),
+    ("Ugandan rebels dynamited a bridge in western Kenya.", "UGA", None, "1712"),
+    ("Kenya carried out three nuclear tests in the desert.", "KEN", None, "150"),
+    ("Kenya initialled the border treaty with Uganda in Nairobi.", "KEN", "UGA", "057"),
+    ("Kenyan dock workers downed tools on Monday over unpaid wages.", "KEN", None, "143"),
+])
+def test_intelligence_handed_over_returns_shutdowns_alerts_and_force_of_sessions_n_to_q(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)
+
+
+def test_a_refusal_with_its_own_object_is_no_governor_of_its_purpose(coder):
+    events = code(coder, "Hundreds of Kenyan prisoners refused food to demand better conditions.")
+    assert has_event(events, "KEN", "KEN", "142"), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("The Kenyan army staged live-fire war games near the border.", "KEN", None, "150"),
+    ("Kenya and Uganda began war games in the lake on Monday.", "KEN", "UGA", "062"),
+])
+def test_war_games_with_no_partner_show_force(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)

@@ -13,7 +13,8 @@ GOLD = Path(__file__).resolve().parent.parent / "benchmarks" / "gold"
 SETS = ["written_events_a.json", "written_events_b.json", "plover_modes.json", "written_events_c.json",
         "written_events_e.json", "news_probes.json", "written_events_f.json", "written_events_g.json",
         "written_events_h.json", "written_events_i.json", "written_events_j.json", "written_events_k.json",
-        "written_events_l.json", "written_events_m.json"]
+        "written_events_l.json", "written_events_m.json", "written_events_n.json", "written_events_o.json",
+        "written_events_p.json", "written_events_q.json", "written_events_r.json"]
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -47,9 +48,12 @@ def test_written_sets_alternate_dev_and_test_within_each_event_type(name):
                                                      ("written_events_h.json", "dev", 8), ("written_events_i.json", "dev", 8),
                                                      ("written_events_j.json", "dev", 8), ("written_events_k.json", "dev", 8),
                                                      ("written_events_l.json", "dev", 8), ("written_events_m.json", "dev", 8),
+                                                     ("written_events_n.json", "dev", 8), ("written_events_o.json", "dev", 8),
+                                                     ("written_events_p.json", "dev", 8), ("written_events_q.json", "dev", 8),
+                                                     ("written_events_r.json", "test", 8),
                                                      ("news_probes.json", "dev", 10)])
 def test_single_split_sets_hold_one_half_and_even_types(name, split, per_type):
-    # C, E and G are held out whole (only ever scored); F, H-M and the news probes are development data whole
+    # C, E, G and R are held out whole (only ever scored); F, H-Q and the news probes are development data whole
     records = json.loads((GOLD / name).read_text(encoding="utf-8"))
     assert {r["split"] for r in records} == {split}
     assert set(Counter(r["event"] for r in records).values()) == {per_type}

@@ -189,6 +189,7 @@ def eval_gsr(
     engine: str = _engine_option(),
     model: Optional[Path] = _model_option(),
     extra_quad: Optional[list[Path]] = typer.Option(None, "--extra-quad", help="With --cv: also train on this quad TSV."),
+    extra_gsr: Optional[list[Path]] = typer.Option(None, "--extra-gsr", help="With --cv: also train on this file in GSR format (records marked \"split\": \"test\" are left out)."),
     extra_synthetic: Optional[list[Path]] = _synthetic_option(),
     fill_threshold: Optional[str] = _threshold_option("fill"),
     override_threshold: Optional[str] = _threshold_option("override"),
@@ -210,7 +211,7 @@ def eval_gsr(
     texts = [i.text for i in items]
     labelled = [TrainingExample(i.text, quad5=QUAD5_OF_PLOVER.get(i.event), plover=i.event) for i in items]
     predictions, protocol = _predict_gold(texts, labelled, cv, engine, model, seed,
-                                          (extra_quad, None, extra_synthetic), fill_threshold, override_threshold)
+                                          (extra_quad, extra_gsr, extra_synthetic), fill_threshold, override_threshold)
     result = score_gsr(items, predictions)
     result.problems = problems
     r = result.event_report

@@ -15,6 +15,7 @@ domestic events: see comity/data/actors/README.md.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from comity.actors import tables
@@ -297,6 +298,8 @@ class ArgumentFinder:
         if not c.targets and c.rule.code in self.lex.grammar.get("population_target_codes", ()):
             c.targets = self.population(c.sources)  # also "imposed a curfew on Conakry", its own capital
         self.protest_target(c)
+        if not c.targets and c.rule.code == "062" and c.sources and self.lex.is_(tok.lower_, "solo_drill_nouns"):
+            c.rule = replace(c.rule, code="150")
         if not c.targets and c.rule.code.startswith(self._requires_target) and not self.one_body(c.sources):
             c.sources = []
         if c.rule.code[:2] == "15":  # "called in the army": one's own forces are what is mobilised

@@ -234,7 +234,10 @@ class SentenceExtractor:
                 outer = by_token.get(cur.i)
                 if outer is None or outer.dropped:
                     continue
-                if self.lex.is_(cur.lower_, "negating_governors"):
+                if self.lex.is_(cur.lower_, "negating_governors") and not (
+                        edge == "xcomp" and any(ch.dep_ == "dobj" for ch in cur.children)):
+                    # (but "refused food to demand better conditions": a refusal with its own object,
+                    # and the clause its purpose)
                     outer.dropped = True
                     c.negated = True
                     return

@@ -91,10 +91,12 @@ def _actors(value, where: str, problems: list[str]) -> tuple[GoldActor, ...] | N
     return None
 
 
-def load_gsr(path: str | Path, limit: int | None = None, split: str | None = None) -> tuple[list[GsrItem], list[str]]:
+def load_gsr(path: str | Path, limit: int | None = None, split: str | None = None,
+             exclude_split: str | None = None) -> tuple[list[GsrItem], list[str]]:
     """Read the JSON array; returns (items, problems). The DOCUMENT record and unusable records are
     skipped; each problem names the file and the record. split: keep only the records whose
-    "split" field has this value (comity's own written sets mark halves "dev" and "test")."""
+    "split" field has this value (comity's own written sets mark halves "dev" and "test");
+    exclude_split: drop the records whose "split" field has this value."""
     path = Path(path)
     try:
         with gold_file_errors(path):
@@ -112,6 +114,8 @@ def load_gsr(path: str | Path, limit: int | None = None, split: str | None = Non
             continue
         original = str(rec.get("event", "")).strip().upper()
         if original == "DOCUMENT" or (split is not None and rec.get("split") != split):
+            continue
+        if exclude_split is not None and rec.get("split") == exclude_split:
             continue
         text = str(rec.get("text") or "").strip()
         event = map_event(original)

@@ -2,6 +2,8 @@
 
 - quad TSV (sentence, 0-4): quad5 label only.
 - PLOVER GSR JSON: PLOVER event (old labels mapped) and, where the event implies one, a quad5 label.
+  The same format holds comity's own written sets (benchmarks/gold/); their records marked
+  "split": "test" are held out and never trained on.
 - NGEC synthetic stories CSV (text, label): the lead sentence of each story with its PLOVER label
   (pseudo-labels written by a language model, so they get a lower weight). By default they train
   only the PLOVER head: as quad5 labels they lowered quad macro-F1 in 5-fold CV (0.885 -> 0.818).
@@ -33,7 +35,7 @@ def quad_examples(path: str | Path, weight: float = 1.0) -> list[TrainingExample
 def gsr_examples(path: str | Path, weight: float = 1.0, with_quad: bool = True) -> list[TrainingExample]:
     from comity.evaluate.gsr import load_gsr
 
-    items, _ = load_gsr(path)
+    items, _ = load_gsr(path, exclude_split="test")
     return [TrainingExample(i.text, quad5=QUAD5_OF_PLOVER.get(i.event) if with_quad else None,
                             plover=i.event, weight=weight) for i in items]
 
