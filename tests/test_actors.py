@@ -652,3 +652,14 @@ def test_organisations_agencies_and_historical_names(d, phrase, code, sector):
 def test_riot_police_and_one_r_guerillas_are_roles(d):
     assert found(d, "Kenyan riot police fired tear gas.") == [("Kenyan riot police", "KEN", "COP")]
     assert found(d, "Afghan guerillas ambushed a convoy.") == [("Afghan guerillas", "AFG", "REB")]
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("Opposition leader Benazir Bhutto spoke in Lahore.", "OPP"),
+    ("Pakistani opposition leader Benazir Bhutto spoke in Lahore.", "OPP"),
+    ("Prime Minister Benazir Bhutto spoke in Lahore.", "GOV"),
+])
+def test_a_title_outside_government_wins_over_the_office_holders_term(text, sector):
+    # with no date the latest term would make her prime minister; the text's title says otherwise
+    mentions = default_dictionary().find(text)
+    assert [(m.actor.code, m.actor.sector) for m in mentions][:1] == [("PAK", sector)]

@@ -575,3 +575,12 @@ def test_churches_and_plural_demonyms(coder, text, pair):
 def test_relief_for_disaster_victims_goes_to_their_country(coder):
     # "flood victims" is a role of civilians: with one country named, that country's
     assert ("CHN", "CHN") in pairs(coder, "The Chinese government distributed tents to flood victims in Hubei.")
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Ivorian families filed a complaint against unnamed gendarmes.", (("CIV", "CIV", "CVL"), ("CIV", "CIV", "COP"))),
+    ("Nigerian pro-democracy groups asked the military government to free the detained election winner.",
+     (("NGA", "NGA", "NGO"), ("NGA", "NGA", "GOV"))),
+])
+def test_gendarmes_and_pro_democracy_groups(coder, text, pair):
+    assert pair in full(coder, text)

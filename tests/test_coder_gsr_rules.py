@@ -922,3 +922,14 @@ def test_a_refusal_with_its_own_object_is_no_governor_of_its_purpose(coder):
 def test_war_games_with_no_partner_show_force(coder, sentence, source, target, cameo):
     events = code(coder, sentence)
     assert has_event(events, source, target, cameo), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("The Kenyan government shut down an independent radio station in Nairobi.", "KEN", "KEN", "1721"),
+    ("NATO stripped the Kenyan delegation of its voting rights.", "NATO", "KEN", "160"),
+    ("A Kenyan court began trying twelve Ugandan rebels on charges of treason.", "KEN", "UGA", "115"),
+    ("Ugandan rebels said they would return to the negotiating table with Kenya.", "UGA", "KEN", "03"),
+])
+def test_shutdowns_hit_the_population_votes_stripped_trials_and_talks_resumed(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)

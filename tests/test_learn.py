@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import numpy as np
 import pytest
 
@@ -179,3 +180,19 @@ def test_coder_gives_the_same_events_with_and_without_batched_predictions(nlp):
     batched = [e.to_dict() for e in EventCoder(nlp=nlp, classifier=model).code_document(doc)]
     single = [e.to_dict() for e in EventCoder(nlp=nlp, classifier=OneAtATime(model)).code_document(doc)]
     assert batched == single and batched
+
+
+def test_gsr_format_training_never_takes_held_out_records(tmp_path):
+    from comity.learn.training import gsr_examples
+
+    records = [{"id": "x1", "event": "AID", "text": "Kenya sent food to Uganda.", "split": "dev",
+                "source": [{"actorText": "Kenya", "code": "KEN", "sector": None}]},
+               {"id": "x2", "event": "ASSAULT", "text": "Kenya shelled a Ugandan village.", "split": "test",
+                "source": [{"actorText": "Kenya", "code": "KEN", "sector": None}]},
+               {"id": "x3", "event": "ACCUSE", "text": "Kenya accused Uganda of lying.",
+                "source": [{"actorText": "Kenya", "code": "KEN", "sector": None}]}]
+    path = tmp_path / "set.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    examples = gsr_examples(path)
+    assert [(e.text, e.plover, e.quad5) for e in examples] == [
+        ("Kenya sent food to Uganda.", "AID", "2"), ("Kenya accused Uganda of lying.", "ACCUSE", "3")]

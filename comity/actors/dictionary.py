@@ -29,6 +29,9 @@ ROLE_MEMO_SIZE = 50_000
 TABLES = ("countries.tsv", "igos.tsv", "groups.tsv", "metonyms.tsv", "institutions.tsv", "office_holders.tsv",
           "roles.tsv", "not_actors.tsv", "function_words.tsv")
 ELITE = "ELI"  # PLOVER sector for people out of office
+# a title in the text that puts an office holder outside government ("opposition leader Benazir
+# Bhutto", read with no date): the text's word wins over the table's term
+OUTSIDE_GOVERNMENT_TITLES = frozenset({"OPP", "REB"})
 
 
 class Match(NamedTuple):
@@ -311,7 +314,7 @@ class ActorDictionary:
             first -= 1
         role_text = " + ".join(f"role {text[toks[a].start:toks[b - 1].end]!r}" for a, b, _e in roles) if roles else ""
         if person is not None:
-            actor, how = self._resolve_person(person[2], day, former)
+            actor, how = self._resolve_person(person[2], day, former, [r[2] for r in roles])
             how = f"{how}; titled {text[toks[first].start:toks[person[0] - 1].end]!r}"
             source = person[2].source
         else:
@@ -334,13 +337,14 @@ class ActorDictionary:
 
     def _compose_person(self, text, toks, keys, start, end, entry, done, day) -> Match:
         first = start
+        title: list = []
         # "Prime Minister Modi"; "Foreign Minister Sergey Lavrov" (a first name the table lacks)
         for k in range(start, max(done, start - 2) - 1, -1):
             if k < start and not (toks[k].raw[:1].isupper() and keys[k] not in self._words["name_stop"]):
                 break
             left = self._roles_before(text, toks, keys, k, done, apposition=k == start)
             if left:
-                first = left[0][0]
+                first, title = left[0][0], [r[2] for r in left]
                 break
         # "Modi government", "Trump administration"
         right = self._roles_at(toks, keys, end, text=text) if end < len(keys) and _joined(text, toks, end) else []
@@ -349,7 +353,7 @@ class ActorDictionary:
         former = first > done and keys[first - 1] in self._words["former"]
         if former:
             first -= 1
-        actor, how = self._resolve_person(entry, day, former)
+        actor, how = self._resolve_person(entry, day, former, title)
         if first < start:
             how += f"; titled {text[toks[first].start:toks[start - 1].end]!r}"
         mention = ActorMention(toks[first].start, toks[last - 1].end, text[toks[first].start:toks[last - 1].end], actor, how)
@@ -372,7 +376,7 @@ class ActorDictionary:
             j += 1
         return j
 
-    def _resolve_person(self, entry: Entry, day: str | None, former: bool) -> tuple[Actor, str]:
+    def _resolve_person(self, entry: Entry, day: str | None, former: bool, title=()) -> tuple[Actor, str]:
         term, status = pick_term(entry.terms, day)
         in_office = status in ("in office", "latest term (no date given)")
         sector = term.sector if in_office and not former else ELITE
@@ -381,6 +385,10 @@ class ActorDictionary:
             how += "; called 'former': sector ELI"
         elif not in_office:
             how += ", sector ELI"
+        outside = next((r.sector for r in reversed(title) if r.sector in OUTSIDE_GOVERNMENT_TITLES), None)
+        if outside and not former and sector != outside:
+            sector = outside
+            how += f"; the title says {outside}"
         return self._actor(term.code, sector), how
 
     def _actor(self, code: str, sector: str | None) -> Actor:
