@@ -933,3 +933,19 @@ def test_war_games_with_no_partner_show_force(coder, sentence, source, target, c
 def test_shutdowns_hit_the_population_votes_stripped_trials_and_talks_resumed(coder, sentence, source, target, cameo):
     events = code(coder, sentence)
     assert has_event(events, source, target, cameo), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("The Kenyan parliament repealed the article of the security law used to jail journalists.", "KEN", "KEN", "0832"),
+    ("Kenya and Uganda resumed cross-border trade on Sunday.", "KEN", "UGA", "061"),
+    ("Kenya and Uganda restored direct road and telephone links on Tuesday.", "UGA", "KEN", "061"),
+    ("Kenyan police detained the country's best-known dissident on Monday.", "KEN", "KEN", "173"),
+])
+def test_repeals_trade_and_links_between_two_and_coercion_of_ones_own_people(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)
+
+
+def test_coercion_names_no_people_when_another_country_is_named(coder):
+    events = code(coder, "Kenyan police detained a dissident after he met a Ugandan official.")
+    assert has_event(events, "KEN", None, "173") and not has_event(events, "KEN", "KEN", "173"), summary(events)

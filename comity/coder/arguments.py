@@ -258,6 +258,7 @@ class ArgumentFinder:
         self._sentence_country = next(iter(countries)) if len(countries) == 1 else None
         self._best: dict[int, int | None] = {}  # head token index -> best_mention (fixed per sentence)
         self._requires_target = tuple(lexicon.grammar.get("requires_target", ()))
+        self._population_target_roots = frozenset(lexicon.grammar.get("population_target_roots", ()))
         self._government_target_roots = tuple(lexicon.grammar.get("government_target_roots", ()))
 
     def arguments(self, c: Candidate) -> None:
@@ -297,6 +298,10 @@ class ArgumentFinder:
             c.sources = []  # the actor acting on itself ("India praised Indian troops"): no event
         if not c.targets and c.rule.code in self.lex.grammar.get("population_target_codes", ()):
             c.targets = self.population(c.sources)  # also "imposed a curfew on Conakry", its own capital
+        elif not c.targets and c.rule.code[:2] in self._population_target_roots and \
+                self._sentence_country is not None and one_country(c.sources) == self._sentence_country and \
+                not any(p.referent.actor.sector == "CVL" for p in c.sources):  # (crowds riot: recoded later)
+            c.targets = self.population(c.sources)
         self.protest_target(c)
         if not c.targets and c.rule.code == "062" and c.sources and self.lex.is_(tok.lower_, "solo_drill_nouns"):
             c.rule = replace(c.rule, code="150")
