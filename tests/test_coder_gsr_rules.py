@@ -28,9 +28,9 @@ class FewActors(PhraseActors):
         "ghana": ("GHA", "GHA", None), "ghanaian": ("GHA", "GHA", None),
         "the united states": ("USA", "USA", None), "nato": ("NATO", None, "IGO"),
         "the european union": ("EU", None, "IGO"), "the united nations": ("UN", None, "IGO"),
-        "the un": ("UN", None, "IGO"), "the unhcr": ("UN", None, "IGO"),
+        "the un": ("UN", None, "IGO"), "the unhcr": ("UN", None, "IGO"), "the imf": ("IMF", None, "IGO"),
     }
-    ROLES = {"government": "GOV", "army": "MIL", "police": "COP", "minister": "GOV"}
+    ROLES = {"government": "GOV", "army": "MIL", "police": "COP", "minister": "GOV", "unions": "LAB"}
 
 
 @pytest.fixture(scope="module")
@@ -949,3 +949,25 @@ def test_repeals_trade_and_links_between_two_and_coercion_of_ones_own_people(cod
 def test_coercion_names_no_people_when_another_country_is_named(coder):
     events = code(coder, "Kenyan police detained a dissident after he met a Ugandan official.")
     assert has_event(events, "KEN", None, "173") and not has_event(events, "KEN", "KEN", "173"), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("The IMF approved a $2 billion standby credit for Kenya on Wednesday.", "IMF", "KEN", "071"),
+    ("The United States blocked a Kenyan proposal in the Security Council to ease the embargo on Uganda.", "USA", "KEN", "129"),
+    ("Kenyan unions would call a nationwide general strike if parliament passed the new labour law.", "KEN", None, "133"),
+    ("Kenyan unions called a nationwide general strike on Monday.", "KEN", None, "143"),
+    ("Several hundred Kenyan students burned Ugandan flags outside the embassy in Nairobi.", "KEN", "UGA", "141"),
+    ("Ugandan rebels turned in their rifles at a ceremony in Gulu.", "UGA", None, "0873"),
+    ("The Kenyan parliament approved the regional free trade treaty on Monday.", "KEN", None, "057"),
+    ("Kenyan troops joined Ugandan forces in the annual border exercise.", "KEN", "UGA", "062"),
+    ("The Kenyan army gave Ugandan rebels until Friday to free the hostages or face an all-out assault.", "KEN", "UGA", "130"),
+    ("The Kenyan government would permit the opposition to reopen its offices in Nairobi.", "KEN", None, "0811"),
+])
+def test_credits_blocked_proposals_strikes_called_flags_burned_and_ultimatums(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)
+
+
+def test_a_strike_called_off_is_no_strike_called(coder):
+    events = code(coder, "The Kenyan doctors' union called off its nationwide strike.")
+    assert not has_event(events, None, None, "143"), summary(events)
