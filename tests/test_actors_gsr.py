@@ -584,3 +584,16 @@ def test_relief_for_disaster_victims_goes_to_their_country(coder):
 ])
 def test_gendarmes_and_pro_democracy_groups(coder, text, pair):
     assert pair in full(coder, text)
+
+
+def test_two_named_office_holders_of_one_country_are_two_actors(coder):
+    text = "South African President F.W. de Klerk met African National Congress leader Nelson Mandela in Cape Town."
+    assert (("ZAF", "ZAF", "GOV"), ("ZAF", "ZAF", "GOV")) in full(coder, text, date=None)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("The Soviet news agency Tass accused Pakistan of arming the rebels.", (("RUS", "RUS", "MED"), ("PAK", "PAK", "GOV"))),
+    ("Tanjug accused Croatia of shelling the town.", (("SRB", "SRB", "MED"), ("HRV", "HRV", "GOV"))),
+])
+def test_state_news_agencies_of_the_wire_era(coder, text, pair):
+    assert pair in full(coder, text)

@@ -971,3 +971,17 @@ def test_credits_blocked_proposals_strikes_called_flags_burned_and_ultimatums(co
 def test_a_strike_called_off_is_no_strike_called(coder):
     events = code(coder, "The Kenyan doctors' union called off its nationwide strike.")
     assert not has_event(events, None, None, "143"), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("The European Union approved 15 million euros of emergency food aid for Kenya on Tuesday.", "EU", "KEN", "073"),
+    ("Uganda has mobilised 100,000 volunteers for a new offensive against Kenya.", "UGA", None, "154"),
+])
+def test_aid_approved_and_volunteers_mobilised(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)
+
+
+def test_extended_support_is_no_aid_approved(coder):
+    events = code(coder, "Kenya extended its full support to Uganda.")
+    assert not has_event(events, None, None, "07"), summary(events)

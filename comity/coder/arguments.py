@@ -137,7 +137,16 @@ def same_actor(a: Party, b: Party) -> bool:
     own country ("Sudanese rebels shelled Omdurman", "President X vowed to democratise Serbia": domestic
     events, coded country to country as CAMEO codes them)."""
     x, y = a.referent.actor, b.referent.actor
-    return x.code == y.code and x.sector == y.sector and a.referent.person == b.referent.person
+    if not (x.code == y.code and x.sector == y.sector and a.referent.person == b.referent.person):
+        return False
+    # two named people of one office ("President de Klerk met ANC leader Nelson Mandela") are two actors
+    return not (a.referent.person and distinct_names(a.referent.text, b.referent.text))
+
+
+def distinct_names(x: str, y: str) -> bool:
+    """Two mention texts that cannot name one person: neither holds the other's last word."""
+    x_last, y_last = x.split()[-1:], y.split()[-1:]
+    return bool(x_last and y_last) and y_last[0] not in x.split() and x_last[0] not in y.split()
 
 
 def one_country(parties: list[Party]) -> str | None:
