@@ -985,3 +985,14 @@ def test_aid_approved_and_volunteers_mobilised(coder, sentence, source, target, 
 def test_extended_support_is_no_aid_approved(coder):
     events = code(coder, "Kenya extended its full support to Uganda.")
     assert not has_event(events, None, None, "07"), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("NATO ordered some 400 aircraft on standby for possible strikes against Uganda.", "NATO", None, "152"),
+    ("Uganda called up all men aged between 18 and 50.", "UGA", None, "154"),
+    ("The Kenyan opposition walked out of the constitutional convention on Monday.", "KEN", None, "164"),
+    ("Kenyan troops captured Ugandan rebel leader John Okello in a house near the border.", "KEN", "UGA", "173"),
+])
+def test_standby_call_ups_walkouts_from_talks_and_leaders_captured(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)

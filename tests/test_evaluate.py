@@ -135,6 +135,8 @@ def test_gold_codes_map_to_iso3_and_kinds():
     assert actor_matches(GoldActor("army", "IND", "MIL"), {"code": "IND", "country": "IND", "sector": "MIL"})
     assert not actor_matches(GoldActor("army", "IND", "MIL"), {"code": "PAK", "country": "PAK"})
     assert not actor_matches(GoldActor("x", "IND", None), None)
+    # comity's own gold sets write the Arab League as ARL, the coder as ARAB_LEAGUE
+    assert actor_matches(GoldActor("Arab League", "ARL", None), {"code": "ARAB_LEAGUE", "country": None, "sector": "IGO"})
 
 
 def test_gsr_scoring_picks_the_event_matching_gold_actors(tmp_path):
