@@ -996,3 +996,8 @@ def test_extended_support_is_no_aid_approved(coder):
 def test_standby_call_ups_walkouts_from_talks_and_leaders_captured(coder, sentence, source, target, cameo):
     events = code(coder, sentence)
     assert has_event(events, source, target, cameo), summary(events)
+
+
+def test_ministers_gathering_for_a_session_are_meeting(coder):
+    events = code(coder, "NATO foreign ministers gathered in Brussels on Sunday for an emergency session on the crisis.")
+    assert has_event(events, "NATO", None, "040"), summary(events)
