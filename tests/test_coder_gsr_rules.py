@@ -1001,3 +1001,13 @@ def test_standby_call_ups_walkouts_from_talks_and_leaders_captured(coder, senten
 def test_ministers_gathering_for_a_session_are_meeting(coder):
     events = code(coder, "NATO foreign ministers gathered in Brussels on Sunday for an emergency session on the crisis.")
     assert has_event(events, "NATO", None, "040"), summary(events)
+
+
+@pytest.mark.parametrize("sentence,cameo", [
+    ("Kenyan police released forty Ugandan students detained at the rally.", "0841"),
+    ("Kenya returned a Ugandan fishing boat that its navy had seized last month.", "084"),
+])
+def test_the_arrest_or_seizure_a_release_undoes_is_background(coder, sentence, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, "KEN", "UGA", cameo), summary(events)
+    assert not has_event(events, None, None, "17"), summary(events)

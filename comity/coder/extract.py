@@ -44,6 +44,9 @@ def clause_subject(verb) -> list:
     return [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")][:1]
 
 
+# releases and returns (CAMEO 084): an arrest or seizure described on what is given back is undone by them
+RETURN_CODES = ("084",)
+
 class SentenceExtractor:
     """Applies a Lexicon to one parsed sentence with its actor mentions."""
 
@@ -203,6 +206,13 @@ class SentenceExtractor:
         if clause.dep_ in ("acl", "relcl") and self.lex.is_(clause.head.lower_, "hypothetical_people"):
             c.dropped = True  # "anyone taking part in protests", "whoever attacks Kenya": no one did
             return
+        if c.trigger.kind == "verb" and tok.dep_ in ("acl", "relcl") and tok.head.dep_ in ("dobj", "nsubjpass"):
+            undoing = by_token.get(tok.head.head.i)
+            if undoing is not None and not undoing.dropped and undoing.rule.code.startswith(RETURN_CODES):
+                # "released 40 students detained at the rally", "returned a trawler it had impounded":
+                # the act undone is background to the release
+                c.dropped = True
+                return
         if c.trigger.kind == "verb":
             cur, hops = tok, 0
             while (cur.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "acomp")
