@@ -1011,3 +1011,8 @@ def test_the_arrest_or_seizure_a_release_undoes_is_background(coder, sentence, c
     events = code(coder, sentence)
     assert has_event(events, "KEN", "UGA", cameo), summary(events)
     assert not has_event(events, None, None, "17"), summary(events)
+
+
+def test_an_agentless_investigation_is_the_states_where_it_happened(coder):
+    events = code(coder, "A Ugandan national was put under investigation in Kenya.")
+    assert has_event(events, "KEN", "UGA", "090"), summary(events)

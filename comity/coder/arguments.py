@@ -75,9 +75,10 @@ PATIENT_OF = frozenset({"of"})
 # ... and codes whose noun's "of X" is the doer: forces moved ("the deployment of NATO troops" 15,
 # "of UN peacekeepers" 074, "the withdrawal of Serbian forces" 087)
 AGENT_OF_CODES = ("15", "074", "087")
-# Roots whose agentless passive takes the state where it happened as the doer: "X was arrested in
-# Lebanon" (its authorities arrested X).
-PASSIVE_PLACE_ROOTS = frozenset({"17"})
+# Codes (prefixes) whose agentless passive takes the state where it happened as the doer: "X was
+# arrested in Lebanon" (its authorities arrested X), "was put under investigation in Italy", "was
+# tried in Rwanda".
+PASSIVE_PLACE_CODES = ("17", "09", "115", "116")
 # Participles whose "passive" subject is the doer, a state of mind or of readiness: "Israel is
 # opposed to mediation", "Vietnam is committed to reform", "Serb forces were engaged in fighting".
 STATIVE_PASSIVES = frozenset({"opposed", "committed", "determined", "prepared", "dedicated", "resolved",
@@ -398,7 +399,7 @@ class ArgumentFinder:
             if speaker:
                 c.sources = speaker
                 c.reported = True
-        if not c.sources and subj is None and passive is not None and c.rule.code[:2] in PASSIVE_PLACE_ROOTS:
+        if not c.sources and subj is None and passive is not None and c.rule.code.startswith(PASSIVE_PLACE_CODES):
             c.sources = self.place_authority(verb, c.rule.code)
         if c.rule.code.startswith(HANDOVER_CODES) and passive is not None:
             # "a commander was surrendered to the ICC by the authorities": the suspect is handed over,
