@@ -663,3 +663,14 @@ def test_a_title_outside_government_wins_over_the_office_holders_term(text, sect
     # with no date the latest term would make her prime minister; the text's title says otherwise
     mentions = default_dictionary().find(text)
     assert [(m.actor.code, m.actor.sector) for m in mentions][:1] == [("PAK", sector)]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Tamil Tiger rebels massed fighters near the camp.", "LTTE"),
+    ("FMLN guerrillas attacked the garrison.", "FMLN"),
+    ("Amal militiamen clashed with Hezbollah.", "AMAL"),
+    ("Kamajor militiamen joined the army.", "KAMAJORS"),
+    ("Tupac Amaru rebels seized the residence.", "MRTA"),
+])
+def test_armed_groups_of_the_wire_era(text, code):
+    assert default_dictionary().find(text)[0].actor.code == code
