@@ -1016,3 +1016,23 @@ def test_the_arrest_or_seizure_a_release_undoes_is_background(coder, sentence, c
 def test_an_agentless_investigation_is_the_states_where_it_happened(coder):
     events = code(coder, "A Ugandan national was put under investigation in Kenya.")
     assert has_event(events, "KEN", "UGA", "090"), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("Kenya and Uganda reconnected a railway across the border on Saturday.", "KEN", "UGA", "061"),
+    ("Kenya shipped the first cargo of cut-price crude to Uganda.", "KEN", "UGA", "061"),
+    ("Ugandan rebels proclaimed a three-month suspension of attacks on Kenya.", "UGA", "KEN", "0871"),
+    ("The Kenyan parliament set up a commission to look into the killings.", "KEN", None, "090"),
+    ("Kenyan investigators exhumed 300 bodies from a mass grave near the border.", "KEN", None, "090"),
+    ("Kenya told Uganda on Thursday to free the detained fishermen at once.", "KEN", "UGA", "100"),
+    ("Kenya gave the Ugandan rebels 48 hours to leave or face a military attack.", "KEN", "UGA", "130"),
+    ("Ugandan gunmen took some 70 Kenyan tourists hostage on Wednesday.", "UGA", "KEN", "181"),
+    ("Ugandan rebels traded gunfire with Kenyan troops near the border.", "UGA", "KEN", "190"),
+    ("Ugandan rebels attacked the town, hacking off the hands of hundreds of Kenyan villagers.", "UGA", None, "182"),
+    ("Ugandan troops forced tens of thousands of Kenyan herders out of the district.", "UGA", "KEN", "201"),
+    ("Ugandan militants released sarin nerve gas in the Nairobi subway.", "UGA", None, "2041"),
+    ("The last Ugandan army units withdrew from Kenya, meeting the deadline set in their agreement with NATO.", "UGA", None, "087"),
+])
+def test_links_crude_truces_inquiries_demands_hostages_gunfire_expulsions_and_gas(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)
