@@ -1036,3 +1036,23 @@ def test_an_agentless_investigation_is_the_states_where_it_happened(coder):
 def test_links_crude_truces_inquiries_demands_hostages_gunfire_expulsions_and_gas(coder, sentence, source, target, cameo):
     events = code(coder, sentence)
     assert has_event(events, source, target, cameo), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("Kenya said it would cut its armed forces by half over the next two years.", "KEN", None, "0356"),
+    ("Kenya volunteered to act as a go-between in the dispute between Uganda and its rebels.", "KEN", "UGA", "039"),
+    ("Uganda began pumping natural gas to Kenya through a new pipeline.", "UGA", "KEN", "061"),
+    ("Kenyan companies have poured more than one billion dollars into factories in Uganda.", "KEN", "UGA", "061"),
+    ("Kenyan magistrates widened their corruption inquiry to include a former minister.", "KEN", None, "090"),
+    ("Kenyan investigators began collecting evidence of war crimes committed by Ugandan forces.", "KEN", "UGA", "090"),
+    ("Kenya turned away the Ugandan delegation at the border.", "KEN", "UGA", "120"),
+    ("Uganda vowed to burn half of Kenya with chemical weapons if it attacked.", "UGA", "KEN", "1385"),
+    ("Uganda paraded missiles and hundreds of tanks through Kampala.", "UGA", None, "150"),
+    ("The Kenyan government ordered foreign relief agencies to leave the north within a week.", "KEN", None, "1663"),
+    ("NATO abandoned its peace mission in Kenya.", "NATO", None, "165"),
+    ("Ugandan forces have driven tens of thousands of Kenyans from their homes.", "UGA", None, "201"),
+    ("Uganda has deported tens of thousands of Kenyan nationals since the riots.", "UGA", "KEN", "201"),
+])
+def test_force_cuts_go_betweens_gas_investment_inquiries_parades_and_mass_expulsions(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)
