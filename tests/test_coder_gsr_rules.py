@@ -1056,3 +1056,23 @@ def test_links_crude_truces_inquiries_demands_hostages_gunfire_expulsions_and_ga
 def test_force_cuts_go_betweens_gas_investment_inquiries_parades_and_mass_expulsions(coder, sentence, source, target, cameo):
     events = code(coder, sentence)
     assert has_event(events, source, target, cameo), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("Uganda started deliveries of natural gas to Kenya through a new pipeline.", "UGA", "KEN", "061"),
+    ("Kenyan police supplied Ugandan investigators with documents seized in a raid.", "KEN", "UGA", "064"),
+    ("The Kenyan parliament repealed the section of the constitution that banned opposition parties.", "KEN", None, "0832"),
+    ("The Kenyan government instituted an inquiry into the stampede.", "KEN", None, "090"),
+    ("Kenya will not allow NATO forces into the north, the Kenyan president said.", "KEN", "NATO", "1245"),
+    ("Kenya will use force against Uganda unless the rebels are expelled.", "KEN", "UGA", "1384"),
+    ("Uganda expelled six members of the UN weapons inspection team.", "UGA", None, "1662"),
+    ("Kenya barred television crews and photographers from filming the unrest.", "KEN", None, "1721"),
+    ("Kenyan jets used laser-guided bombs against Ugandan air defence sites.", "KEN", "UGA", "195"),
+    ("Ugandan troops forced tens of thousands of Kenyan herders across the river.", "UGA", "KEN", "201"),
+    ("Ugandan forces purged the town of almost all its Kenyan residents.", "UGA", None, "201"),
+    ("Ugandan aircraft dropped chemical bombs on a Kenyan town.", "UGA", None, "2041"),
+    ("Kenya exploded a nuclear device beneath the desert.", "KEN", None, "2042"),
+])
+def test_gas_deliveries_documents_repeals_inquiries_refusals_force_expulsions_and_wmd(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)
