@@ -597,3 +597,11 @@ def test_two_named_office_holders_of_one_country_are_two_actors(coder):
 ])
 def test_state_news_agencies_of_the_wire_era(coder, text, pair):
     assert pair in full(coder, text)
+
+
+def test_a_trigger_word_in_an_organisations_name_is_no_act(coder):
+    events = coder.code_text("Amnesty International is looking into reports that Peruvian soldiers executed peasants.",
+                             date="2025-05-10", doc_id="t")
+    assert "056" not in {e.cameo_code for e in events}  # no amnesty granted
+    # an inquiry into reports that someone acted targets the one reported
+    assert ("AI", "PER", "090") in {(e.source["code"], (e.target or {}).get("code"), e.cameo_code) for e in events}

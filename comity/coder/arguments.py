@@ -430,7 +430,8 @@ class ArgumentFinder:
             c.targets = self.condition_subjects(verb) or self.complement_objects(verb, c) or c.targets
         if not c.sources and c.targets and c.rule.code[:2] in FORCE_ROOTS:
             c.sources = self.unidentified_attacker(verb, subj, c.targets)
-        if not c.targets and c.rule.code[:2] == "11":
+        if not c.targets and c.rule.code[:2] in ("11", "09"):
+            # also an inquiry into "reports that Peruvian soldiers executed peasants": the accused
             c.targets = self.accused_in_clause(verb, c.sources)
 
     def condition_subjects(self, verb) -> list[Party]:

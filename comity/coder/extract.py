@@ -47,6 +47,15 @@ def clause_subject(verb) -> list:
 # releases and returns (CAMEO 084): an arrest or seizure described on what is given back is undone by them
 RETURN_CODES = ("084",)
 
+
+# mentions whose words are an organisation's name: a trigger word in them ("Amnesty International",
+# "Islamic Resistance Movement") names the organisation, it is no act
+NAMED_ORGANISATION_HOWS = ("igo ", "group ")
+
+
+def in_organisation_name(tok, mentions) -> bool:
+    return any(m.start <= tok.idx < m.end and m.how.startswith(NAMED_ORGANISATION_HOWS) for m in mentions)
+
 class SentenceExtractor:
     """Applies a Lexicon to one parsed sentence with its actor mentions."""
 
@@ -65,6 +74,8 @@ class SentenceExtractor:
         lowers, deps = zip(*doc.to_array([LOWER, DEP]).tolist()) if len(doc) else ((), ())
         known, ccomp = self._string_ids(doc.vocab)
         cands = self._triggers(doc, lowers, known, args.text)
+        if cands and mentions:
+            cands = [c for c in cands if not in_organisation_name(doc[c.token_i], mentions)]
         by_token = {c.token_i: c for c in cands}
         for c in cands:
             self._suppress(c, by_token, args)
