@@ -1076,3 +1076,12 @@ def test_force_cuts_go_betweens_gas_investment_inquiries_parades_and_mass_expuls
 def test_gas_deliveries_documents_repeals_inquiries_refusals_force_expulsions_and_wmd(coder, sentence, source, target, cameo):
     events = code(coder, sentence)
     assert has_event(events, source, target, cameo), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("Uganda has moved Kenyan hostages to military sites to serve as human shields.", "UGA", "KEN", "184"),
+    ("Ugandan hackers bombarded the Kenyan government's website with millions of e-mails.", "UGA", "KEN", "170"),
+])
+def test_human_shields_and_websites_flooded(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)

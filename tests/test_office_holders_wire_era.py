@@ -65,3 +65,8 @@ def test_shamir_and_peres_swap_the_foreign_ministry_at_the_1986_rotation(d):
     assert holder("Shamir spoke.", "1985-06-01")[0] == "GOV"
     assert holder("Peres spoke.", "1987-06-01")[0] == "GOV"
     assert "foreign minister" in holder("Peres spoke.", "1987-06-01")[1]
+
+
+def test_pope_john_paul_ii_is_the_holy_see(d):
+    mentions = d.find("Pope John Paul II called for peace.", date="1995-01-01")
+    assert [(m.actor.code, m.actor.sector) for m in mentions] == [("VAT", "GOV")]
