@@ -1085,3 +1085,12 @@ def test_gas_deliveries_documents_repeals_inquiries_refusals_force_expulsions_an
 def test_human_shields_and_websites_flooded(coder, sentence, source, target, cameo):
     events = code(coder, sentence)
     assert has_event(events, source, target, cameo), summary(events)
+
+
+@pytest.mark.parametrize("sentence,cameo", [
+    ("The Kenyan army drove Ugandan villagers out of the border district.", "201"),
+    ("Kenya blocked access to X on Monday.", "1721"),
+])
+def test_villagers_driven_out_and_sites_blocked(coder, sentence, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, "KEN", None, cameo), summary(events)
