@@ -1094,3 +1094,13 @@ def test_human_shields_and_websites_flooded(coder, sentence, source, target, cam
 def test_villagers_driven_out_and_sites_blocked(coder, sentence, cameo):
     events = code(coder, sentence)
     assert has_event(events, "KEN", None, cameo), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("The Kenyan government insisted that Ugandan rebels free the nine abducted Kenyan civilians.", "KEN", "UGA", "10"),
+    ("Kenya issued a formal demand that Uganda abandon its plans for the dam.", "KEN", "UGA", "100"),
+    ("Kenyan unions repeated their demand that Uganda reopen the border.", "KEN", "UGA", "100"),
+])
+def test_insisting_on_an_act_and_demands_that_name_who_must_act(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)

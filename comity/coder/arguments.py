@@ -279,6 +279,11 @@ class ArgumentFinder:
             self.verb_arguments(c, tok)
         else:
             self.noun_arguments(c, tok)
+            if not c.targets and c.rule.code[:2] in ("10", "11") and c.sources:
+                # "issued a demand that Athens abandon its plans": who the that-clause names
+                c.targets = [p for h in tok.children if h.dep_ in ("acl", "relcl", "ccomp") and that_clause(h)
+                             for s in h.children if s.dep_ in ("nsubj", "nsubjpass")
+                             for p in self.parties(s, of_phrase=True) if not any(same_actor(p, o) for o in c.sources)]
         if not c.sources and len(c.targets) > 1 and c.trigger.kind == "noun" and self.reciprocal(c) and \
                 self.partitive_head(phrase_head(tok)).dep_ in ("nsubj", "nsubjpass") and \
                 any(child.dep_ == "prep" and child.lower_ == "between" for child in tok.children):

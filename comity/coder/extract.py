@@ -262,7 +262,7 @@ class SentenceExtractor:
                     outer.dropped = True
                     c.negated = True
                     return
-                if edge == "ccomp" and outer.rule.words is not None and \
+                if edge == "ccomp" and outer.rule.words is not None and outer.rule.code[:2] not in ("02", "10") and \
                         self.lex.is_(cur.lower_, "communication_verbs"):
                     # "announced that he will extend the curfew": the announcement matched the
                     # clause's words, but the clause's own act is the event
