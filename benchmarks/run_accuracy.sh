@@ -42,8 +42,8 @@ comity eval gsr benchmarks/gold/written_events_g.json --json > $OUT/written_g.js
 comity eval gsr benchmarks/gold/written_events_g.json --engine rules --json > $OUT/written_g_rules.json
 comity eval gsr benchmarks/gold/written_events_r.json --json > $OUT/written_r.json
 comity eval gsr benchmarks/gold/written_events_r.json --engine rules --json > $OUT/written_r_rules.json
-# written_events_f/h-q/s-u.json are development data whole (rules were written from their errors)
-for SET in f h i j k l m n o p q s t u; do
+# written_events_f/h-q/s-x.json are development data whole (rules were written from their errors)
+for SET in f h i j k l m n o p q s t u v w x; do
   comity eval gsr benchmarks/gold/written_events_$SET.json --json > $OUT/written_$SET.json
 done
 # --- synthetic-story leads (document labels; fixed split by story-text hash): rules only on each half
@@ -64,7 +64,8 @@ comity eval gsr "$SPLIT/plover_gsr/test.json" --engine coder --model "$SPLIT/dev
 OWN=""
 for SET in written_events_a written_events_b written_events_f written_events_h written_events_i written_events_j \
     written_events_k written_events_l written_events_m written_events_n written_events_o written_events_p \
-    written_events_q written_events_s written_events_t written_events_u news_probes plover_modes; do OWN="$OWN --gsr benchmarks/gold/$SET.json"; done
+    written_events_q written_events_s written_events_t written_events_u written_events_v written_events_w \
+    written_events_x news_probes plover_modes; do OWN="$OWN --gsr benchmarks/gold/$SET.json"; done
 python scripts/train_event_classifier.py --quad "$SPLIT/cameo_quad/dev.tsv" --gsr "$SPLIT/plover_gsr/dev.json" $OWN \
     --synthetic "$SYN" --out "$SPLIT/dev_own_model.npz"
 comity eval gsr "$SPLIT/plover_gsr/test.json" --engine coder --model "$SPLIT/dev_own_model.npz" --json > $OUT/gsr_test_coder_devownmodel.json

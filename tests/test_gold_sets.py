@@ -15,7 +15,8 @@ SETS = ["written_events_a.json", "written_events_b.json", "plover_modes.json", "
         "written_events_h.json", "written_events_i.json", "written_events_j.json", "written_events_k.json",
         "written_events_l.json", "written_events_m.json", "written_events_n.json", "written_events_o.json",
         "written_events_p.json", "written_events_q.json", "written_events_r.json", "written_events_s.json",
-        "written_events_t.json", "written_events_u.json"]
+        "written_events_t.json", "written_events_u.json", "written_events_v.json", "written_events_w.json",
+        "written_events_x.json"]
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -60,7 +61,8 @@ def test_single_split_sets_hold_one_half_and_even_types(name, split, per_type):
     assert set(Counter(r["event"] for r in records).values()) == {per_type}
 
 
-@pytest.mark.parametrize("name", ["written_events_s.json", "written_events_t.json", "written_events_u.json"])
+@pytest.mark.parametrize("name", ["written_events_s.json", "written_events_t.json", "written_events_u.json",
+                                  "written_events_v.json", "written_events_w.json", "written_events_x.json"])
 def test_cameo_labelled_sets_take_their_plover_event_from_the_cameo_table(name):
     # these sets were labelled with CAMEO codes; each record's PLOVER event is its code's in comity's table
     from comity.coder.ontology import cameo_info
