@@ -1104,3 +1104,17 @@ def test_villagers_driven_out_and_sites_blocked(coder, sentence, cameo):
 def test_insisting_on_an_act_and_demands_that_name_who_must_act(coder, sentence, source, target, cameo):
     events = code(coder, sentence)
     assert has_event(events, source, target, cameo), summary(events)
+
+
+@pytest.mark.parametrize("sentence,source,target,cameo", [
+    ("Thousands of Kenyan students filled the main square on Monday, demanding the release of their leaders.", "KEN", None, "141"),
+    ("Hundreds of thousands of Kenyan supporters massed on the avenue to demand elections.", "KEN", None, "141"),
+])
+def test_crowds_that_fill_or_mass_in_a_place_are_demonstrating(coder, sentence, source, target, cameo):
+    events = code(coder, sentence)
+    assert has_event(events, source, target, cameo), summary(events)
+
+
+def test_a_mob_that_beats_someone_to_death_has_killed(coder):
+    events = code(coder, "A mob of Kenyan settlers beat a Ugandan herder to death near the border.")
+    assert has_event(events, "KEN", "UGA", "1823"), summary(events)
