@@ -1118,3 +1118,8 @@ def test_crowds_that_fill_or_mass_in_a_place_are_demonstrating(coder, sentence, 
 def test_a_mob_that_beats_someone_to_death_has_killed(coder):
     events = code(coder, "A mob of Kenyan settlers beat a Ugandan herder to death near the border.")
     assert has_event(events, "KEN", "UGA", "1823"), summary(events)
+
+
+def test_thousands_expelled_is_a_mass_expulsion(coder):
+    events = code(coder, "Kenya expelled thousands of Ugandan workers to the border.")
+    assert has_event(events, "KEN", "UGA", "201"), summary(events)
