@@ -1,15 +1,9 @@
 """scripts/diff_events.py: events only one side has, grouped by sentence."""
-import importlib.util
-from pathlib import Path
-
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "diff_events.py"
+from repo_scripts import load_script
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("diff_events", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("diff_events")
 
 
 def _event(doc, index, code, source, target=None, sentence="S."):

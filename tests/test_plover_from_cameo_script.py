@@ -1,15 +1,7 @@
-import importlib.util
+"""scripts/plover_from_cameo.py: PLOVER events from the CAMEO codes of a gold file."""
 import json
-from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "plover_from_cameo.py"
-
-
-def load_script():
-    spec = importlib.util.spec_from_file_location("plover_from_cameo", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from repo_scripts import load_script
 
 
 def test_cameo_codes_give_plover_events_and_statements_are_dropped(tmp_path):
@@ -19,6 +11,6 @@ def test_cameo_codes_give_plover_events_and_statements_are_dropped(tmp_path):
                {"id": "d", "event": "AID", "text": "w"}]  # no code: left as it is
     path = tmp_path / "set.json"
     path.write_text(json.dumps(records), encoding="utf-8")
-    assert load_script().main([str(path)]) == 0
+    assert load_script("plover_from_cameo").main([str(path)]) == 0
     out = json.loads(path.read_text(encoding="utf-8"))
     assert [(r["id"], r["event"]) for r in out] == [("a", "ASSAULT"), ("b", "COERCE"), ("d", "AID")]
