@@ -281,9 +281,7 @@ class ArgumentFinder:
             self.noun_arguments(c, tok)
             if not c.targets and c.rule.code[:2] in ("10", "11") and c.sources:
                 # "issued a demand that Athens abandon its plans": who the that-clause names
-                c.targets = [p for h in tok.children if h.dep_ in ("acl", "relcl", "ccomp") and that_clause(h)
-                             for s in h.children if s.dep_ in ("nsubj", "nsubjpass")
-                             for p in self.parties(s, of_phrase=True) if not any(same_actor(p, o) for o in c.sources)]
+                c.targets = self.accused_in_clause(tok, c.sources)
         if not c.sources and len(c.targets) > 1 and c.trigger.kind == "noun" and self.reciprocal(c) and \
                 self.partitive_head(phrase_head(tok)).dep_ in ("nsubj", "nsubjpass") and \
                 any(child.dep_ == "prep" and child.lower_ == "between" for child in tok.children):
@@ -453,9 +451,10 @@ class ArgumentFinder:
 
     def accused_in_clause(self, verb, sources: list[Party]) -> list[Party]:
         """'ruled that the party had violated the constitution', 'charged in a report that Turkish
-        forces tortured detainees': the subject of the verb's clause (or of a that-clause inside it)."""
+        forces tortured detainees', 'a demand that Athens abandon its plans': the subject of the
+        verb's (or noun's) clause, or of a that-clause inside it."""
         clauses = [h for h in verb.children if h.dep_ == "ccomp"] or [
-            t for t in verb.subtree if t.dep_ == "acl" and that_clause(t)]
+            t for t in verb.subtree if t.dep_ in ("acl", "relcl") and that_clause(t)]
         return [p for h in clauses for s in h.children if s.dep_ in ("nsubj", "nsubjpass")
                 for p in self.parties(s, of_phrase=True) if not any(same_actor(p, o) for o in sources)]
 

@@ -56,6 +56,7 @@ NAMED_ORGANISATION_HOWS = ("igo ", "group ")
 def in_organisation_name(tok, mentions) -> bool:
     return any(m.start <= tok.idx < m.end and m.how.startswith(NAMED_ORGANISATION_HOWS) for m in mentions)
 
+
 class SentenceExtractor:
     """Applies a Lexicon to one parsed sentence with its actor mentions."""
 
