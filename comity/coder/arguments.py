@@ -1140,7 +1140,8 @@ class ArgumentFinder:
             return []
         out: list[Party] = []
         for child in branch.children:
-            if child.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in child.children):
+            # ("Thai and Cambodian troops": the parser may hang the first adjective as nmod)
+            if child.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in child.children):
                 for tok in (child, *child.conjuncts):
                     other = self.owner[tok.i]
                     if other is not None and other != k:
