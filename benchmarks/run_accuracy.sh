@@ -42,6 +42,11 @@ comity eval gsr benchmarks/gold/written_events_g.json --json > $OUT/written_g.js
 comity eval gsr benchmarks/gold/written_events_g.json --engine rules --json > $OUT/written_g_rules.json
 comity eval gsr benchmarks/gold/written_events_r.json --json > $OUT/written_r.json
 comity eval gsr benchmarks/gold/written_events_r.json --engine rules --json > $OUT/written_r_rules.json
+# written_events_y.json and _z.json (CAMEO-labelled) are held out whole too
+for SET in y z; do
+  comity eval gsr benchmarks/gold/written_events_$SET.json --json > $OUT/written_$SET.json
+  comity eval gsr benchmarks/gold/written_events_$SET.json --engine rules --json > $OUT/written_${SET}_rules.json
+done
 # written_events_f/h-q/s-x.json are development data whole (rules were written from their errors)
 for SET in f h i j k l m n o p q s t u v w x; do
   comity eval gsr benchmarks/gold/written_events_$SET.json --json > $OUT/written_$SET.json
