@@ -109,3 +109,40 @@ def test_two_coordinated_demonyms_before_one_role_clash_with_each_other(coder):
     # spaCy hangs the first demonym as nmod here; both sides still fight each other
     found = events_of(coder, "Thai and Cambodian troops clashed near the disputed temple.", date=None)
     assert {("ASSAULT", "THA", "KHM"), ("ASSAULT", "KHM", "THA")} <= found
+
+
+def test_a_bomb_set_off_by_the_subject_of_a_when_clause_killed_the_victims(coder):
+    found = events_of(coder, "Four Italian engineers were killed when Somali gunmen set off a car bomb outside their hotel.",
+                      date=None)
+    assert ("ASSAULT", "SOM", "ITA") in found
+
+
+def test_an_unnamed_bomber_is_of_the_place_not_of_the_victims(coder):
+    # the victims' capital is only where the news came from
+    text = ("Three French soldiers were killed when rebels detonated a roadside bomb near the Malian town of Gao, "
+            "the defence ministry in Paris said.")
+    assert ("ASSAULT", "MLI", "FRA") in events_of(coder, text, date=None)
+
+
+def test_setting_off_a_bomb_is_a_bombing(coder):
+    assert "183" in {c for c, *_ in coded(coder, "Basque separatists set off a bomb outside a Spanish army barracks.")}
+
+
+def test_a_by_phrase_inside_an_in_phrase_names_the_doer_of_a_passive(coder):
+    found = events_of(coder, "Two opposition students were beaten in detention by Syrian intelligence officers.", date=None)
+    assert any(event == "ASSAULT" and source == "SYR" for event, source, _ in found)
+
+
+def test_teaming_up_is_cooperation_and_fighting_a_plague_is_no_war(coder):
+    found = events_of(coder, "Chad and Niger teamed up to fight a locust plague in the Sahel.", date=None)
+    assert ("COOPERATE", "TCD", "NER") in found
+    assert not {e for e in found if e[0] == "ASSAULT"}
+
+
+def test_delivering_warplanes_is_military_aid(coder):
+    assert ("072", "AID", "FRA", "IND") in coded(coder, "France delivered a batch of Mirage fighters to India.", date=None)
+
+
+def test_buying_a_stake_in_a_foreign_firm_is_economic_cooperation(coder):
+    found = coded(coder, "A French bank bought a 40 percent stake in a Polish insurer on Tuesday.", date=None)
+    assert ("061", "COOPERATE", "FRA", "POL") in found

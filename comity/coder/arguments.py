@@ -483,11 +483,17 @@ class ArgumentFinder:
         holders = [subj] if subj is not None else []
         holders += [g for child in verb.children if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "in")
                     for g in child.children if g.dep_ == "pobj"]
-        holders += [g for clause in self.attack_clauses(verb) for g in clause.children
-                    if g.dep_ in ("nsubj", "nsubjpass")]  # "were killed when a bomb exploded"
+        clauses = self.attack_clauses(verb)
+        holders += [g for clause in clauses for g in clause.children
+                    if g.dep_ in ("nsubj", "nsubjpass", "dobj")]  # "were killed when a bomb exploded"
         evidence = next((t for t in map(self.attack_word, holders) if t is not None), None)
         if evidence is None:
             return []
+        # "were killed when Iraqi militiamen set off a bomb": the clause's subject set it off
+        setters = [p for clause in clauses if any(self.attack_word(g) is not None for g in clause.children if g.dep_ == "dobj")
+                   for g in clause.children if g.dep_ == "nsubj" for p in self.parties(g)]
+        if setters and all(p.referent.actor.country for p in setters):
+            return setters
         head = phrase_head(evidence)
         # "killed by a roadside bomb planted by Hezbollah guerrillas": whoever placed it
         planters = [p for acl in head.children if acl.dep_ == "acl" for agent in acl.children if agent.dep_ == "agent"
@@ -497,6 +503,9 @@ class ArgumentFinder:
         victims = [p.referent.text for p in targets]
         places = {m.actor.country for k, m in enumerate(self.mentions)
                   if m.actor.country and not any(m.text in v for v in victims) and k not in self._ethnic}
+        # "British soldiers were killed ... near Basra, the Ministry of Defence in London said": not
+        # the victims' own country, when another is named
+        places = (places - {p.referent.actor.country for p in targets}) or places
         country = next(iter(places)) if len(places) == 1 else None
         text = self.text[head.left_edge.idx: head.idx + len(head)]
         actor = Actor(country or UNIDENTIFIED_SECTOR, country, UNIDENTIFIED_SECTOR, "unidentified actor")
@@ -508,7 +517,7 @@ class ArgumentFinder:
         markers = self.lex.grammar.get("attack_clause_markers", frozenset())
         return [clause for clause in verb.children if clause.dep_ == "advcl" and any(
                     m.dep_ in ("mark", "advmod") and m.lower_ in markers for m in clause.children)
-                and any(g.dep_ in ("nsubj", "nsubjpass") and self.attack_word(g) is not None for g in clause.children)]
+                and any(g.dep_ in ("nsubj", "nsubjpass", "dobj") and self.attack_word(g) is not None for g in clause.children)]
 
     def attack_word(self, noun):
         """The word that shows an attack in a noun phrase's head or its direct modifiers ("a
@@ -716,6 +725,21 @@ class ArgumentFinder:
                         self.possessors(g) if root == "14" else [])  # "a strike against the government's plan"
         return out
 
+    def agent_in_phrase(self, verb):
+        """The actor of a 'by' phrase the parser hung inside the passive verb's 'in'/'during'/'at'
+        phrase ("were tortured in custody by military agents"), or None."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "at", "under"):
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj" or self.parties(pobj):
+                        continue
+                    for by in pobj.children:
+                        if by.dep_ in ("prep", "agent") and by.lower_ == "by":
+                            found = next((g for g in by.children if g.dep_ == "pobj" and self.parties(g)), None)
+                            if found is not None:
+                                return found
+        return None
+
     def subject(self, verb, depth: int = 0):
         """(subject head token or None, passive-subject token or None), climbing through
         xcomp/conj/advcl/relcl to the clause that has the subject."""
@@ -729,6 +753,8 @@ class ArgumentFinder:
                 passive = child
             elif child.dep_ == "agent":
                 agent = next((g for g in child.children if g.dep_ == "pobj"), agent)
+        if agent is None and passive is not None and subj is None:
+            agent = self.agent_in_phrase(verb)  # "were tortured in custody by military agents"
         # the "by" agent names the doer of a passive; beside an active subject it is a misparse
         # ("X shortened by one hour the curfew")
         if agent is not None and (subj is None or subj.dep_ == "expl" or passive is not None):
