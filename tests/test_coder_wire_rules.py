@@ -146,3 +146,41 @@ def test_delivering_warplanes_is_military_aid(coder):
 def test_buying_a_stake_in_a_foreign_firm_is_economic_cooperation(coder):
     found = coded(coder, "A French bank bought a 40 percent stake in a Polish insurer on Tuesday.", date=None)
     assert ("061", "COOPERATE", "FRA", "POL") in found
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Three Russian warships sailed into the Black Sea in a show of force aimed at Georgia.", ("RUS", "GEO")),
+    ("North Korean tanks rolled through the border town in a display of strength aimed at Seoul.", ("PRK", "KOR")),
+])
+def test_acting_in_a_show_of_force_aimed_at_a_country(coder, text, pair):
+    assert ("150", "MOBILIZE") + pair in coded(coder, text, date=None)
+
+
+def test_gunmen_trading_fire_fight_rather_than_trade(coder):
+    found = coded(coder, "Hutu and Tutsi gunmen traded fire in the streets of Bujumbura overnight.", date=None)
+    assert found and all(code.startswith("19") or code.startswith("18") for code, *_ in found)
+    assert not any(code.startswith("06") for code, *_ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of Italian riot police were flown into Naples after a night of rioting.",
+    "Ankara deployed 3,000 more gendarmes in the southeast.",
+])
+def test_police_moved_in_are_a_police_show_of_force(coder, text):
+    assert "153" in {c for c, *_ in coded(coder, text, date=None)}
+
+
+def test_basing_rights_are_military_cooperation(coder):
+    found = coded(coder, "Oman allowed British warplanes to use its airbases for the operation.", date=None)
+    assert ("062", "COOPERATE", "OMN", "GBR") in found
+
+
+def test_planting_radioactive_material_is_unconventional_violence(coder):
+    found = coded(coder, "Separatist rebels planted a box of radioactive material in a Russian park.", date=None)
+    assert "2041" in {c for c, *_ in found}
+
+
+def test_a_show_of_strength_beside_a_light_verbs_act_leaves_that_act_alone(coder):
+    found = coded(coder, "Indian and French warships held joint exercises in a show of strength.", date=None)
+    assert "150" not in {c for c, *_ in found}
+    assert any(c.startswith("06") for c, *_ in found)

@@ -588,8 +588,9 @@ class ArgumentFinder:
             verb = gov.head if head.dep_ == "pobj" and gov.dep_ == "prep" else gov
             # a light verb, or a verb the noun's own pattern names as its governor ("increased its
             # investments in Peru"), takes the noun's act as its own
+            manner = head.dep_ == "pobj" and gov.lower_ == "in" and self.lex.is_(head.lower_, "manner_act_nouns")
             if head.dep_ in ("dobj", "attr", "oprd", "pobj", "nsubjpass", "xcomp") and (
-                    self.lex.is_(verb.lower_, "light_verbs") or
+                    manner != self.lex.is_(verb.lower_, "light_verbs") or  # "made manoeuvres in a show of strength": the manoeuvres
                     self.lex.lemma_of.get(verb.lower_, verb.lower_) in c.rule.governors):
                 subj, passive = self.subject(verb)
                 if subj is None and passive is not None and self.stative(verb):
@@ -634,7 +635,10 @@ class ArgumentFinder:
         """'a disinformation campaign targeting Moldova's election', 'attacks aimed at Kenya': the
         object of a targeting participle on the act noun, or that object's owner."""
         out: list[Party] = []
-        for child in head.children:
+        # "a show of force aimed at Iran": the participle may hang on the noun's 'of' object
+        of_objects = [g for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for g in prep.children if g.dep_ == "pobj"]
+        for child in (c for tok in (head, *of_objects) for c in tok.children):
             if child.dep_ == "acl" and self.lex.is_(child.lower_, "targeting_participles"):
                 objects = [g for g in child.children if g.dep_ == "dobj"] + [
                     g for prep in child.children if prep.dep_ == "prep" for g in prep_objects(prep)]
