@@ -184,3 +184,31 @@ def test_a_show_of_strength_beside_a_light_verbs_act_leaves_that_act_alone(coder
     found = coded(coder, "Indian and French warships held joint exercises in a show of strength.", date=None)
     assert "150" not in {c for c, *_ in found}
     assert any(c.startswith("06") for c, *_ in found)
+
+
+def test_petitioning_a_ruler_to_act_is_an_appeal(coder):
+    found = events_of(coder, "Kenyan church leaders petitioned President Daniel arap Moi to lift the ban on opposition rallies.",
+                      date="1991-06-01")
+    assert any(event == "REQUEST" and source == "KEN" and target == "KEN" for event, source, target in found)
+
+
+def test_telling_a_government_to_act_is_a_demand(coder):
+    # the act told is the demand's content, not an act of the one told
+    found = events_of(coder, "London told Harare to give the observers access to the polling stations.", date=None)
+    assert ("REQUEST", "GBR", "ZWE") in found
+    assert not {e for e in found if e[0] == "RETREAT"}
+
+
+def test_telling_reporters_is_no_demand(coder):
+    found = coded(coder, "The Kenyan minister told reporters to expect new elections next year.", date=None)
+    assert not any(c.startswith("10") for c, *_ in found)
+
+
+def test_letting_newspapers_publish_eases_press_restrictions(coder):
+    found = coded(coder, "The Jordanian government allowed opposition newspapers to publish again after a two-year ban.", date=None)
+    assert any(c == "0811" and s == "JOR" for c, _, s, _ in found)
+
+
+def test_abolishing_a_security_law_gives_up_a_law(coder):
+    found = coded(coder, "Tunisia abolished the state security court law that had been used against dissidents.", date=None)
+    assert any(c == "0832" and s == "TUN" for c, _, s, _ in found)
