@@ -212,3 +212,46 @@ def test_letting_newspapers_publish_eases_press_restrictions(coder):
 def test_abolishing_a_security_law_gives_up_a_law(coder):
     found = coded(coder, "Tunisia abolished the state security court law that had been used against dissidents.", date=None)
     assert any(c == "0832" and s == "TUN" for c, _, s, _ in found)
+
+
+def test_selling_barrels_of_oil_is_energy_trade(coder):
+    found = coded(coder, "Nigeria is selling Ghana 20,000 barrels of oil a day on easy terms.", date=None)
+    assert ("061", "COOPERATE", "NGA", "GHA") in found
+
+
+def test_an_ultimatum_in_hours(coder):
+    found = events_of(coder, "Peru gave the Japanese embassy hostage-takers 48 hours to surrender or lose their chance of safe passage.",
+                      date=None)
+    assert any(event == "THREATEN" and source == "PER" for event, source, _ in found)
+
+
+def test_showing_off_missiles_is_a_show_of_force(coder):
+    assert "150" in {c for c, *_ in coded(coder, "Iran showed off its new long-range missiles at a parade in Tehran.")}
+
+
+def test_police_dispatched_to_a_city_are_a_police_deployment(coder):
+    found = coded(coder, "Brazil dispatched 3,000 federal police to Rio de Janeiro after the riots.", date=None)
+    assert "153" in {c for c, *_ in found}
+    assert not any(c.startswith("07") for c, *_ in found)
+
+
+def test_peacekeepers_leaving_a_country_is_a_peacekeeping_withdrawal(coder):
+    found = coded(coder, "The last soldiers of the UN peacekeeping force left Rwanda on Friday.", date=None)
+    assert any(c == "1661" and t == "RWA" for c, _, _, t in found)
+
+
+def test_troops_taking_control_of_foreign_gas_fields_seize_property(coder):
+    found = coded(coder, "Venezuelan troops took control of oil fields run by the American firm Exxon on Monday.", date=None)
+    assert any(c == "1711" and s == "VEN" and t == "USA" for c, _, s, t in found)
+
+
+def test_expelling_a_population_is_a_mass_expulsion(coder):
+    found = coded(coder, "Serb militias expelled the Muslim population of Foca, some 20,000 people.", date=None)
+    assert "201" in {c for c, *_ in found}
+
+
+def test_a_bare_role_conjoined_with_a_countrys_body_of_the_same_kind_is_that_body(coder):
+    # "jet fighters" are more Chinese forces, not a second party the drill is held with
+    found = coded(coder, "Chinese warships and jet fighters staged live-fire war games near the Taiwan Strait.", date=None)
+    assert "150" in {c for c, *_ in found}
+    assert not any(c.startswith("06") for c, *_ in found)

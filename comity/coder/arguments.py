@@ -1087,6 +1087,8 @@ class ArgumentFinder:
                 out += self.mention_party(k) + self.shared_role(branch, k)
             elif sector and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in branch.children):
                 continue  # "withdraw its troops": the actor's own body, not another party
+            elif sector and branch is not head and self._same_side_conjunct(head, sector):
+                continue  # "Chinese warships and jet fighters": one body of that country
             elif sector:
                 generic.append((branch, sector))
         if not out and allow_coref and not (generic and not self._has_det(head)):
@@ -1095,6 +1097,15 @@ class ArgumentFinder:
                 generic = []  # "the ministry": the ministry named earlier in the document
         out += [p for branch, sector in generic for p in self.generic_party(branch, sector)]
         return unique(out)
+
+    def _same_side_conjunct(self, head, sector: str) -> bool:
+        """Whether the first branch of a coordination is a country's body of this same sector named
+        by demonym and role ("Chinese warships"): a bare role conjoined with it is more of the same."""
+        k = self.best_mention(head)
+        if k is None:
+            return False
+        m = self.mentions[k]
+        return m.actor.sector == sector and m.actor.country is not None and ROLE_HOW in m.how
 
     def people(self, branch, k: int) -> bool:
         """A plural demonym standing alone as a noun ("Mongolians", "thousands of Kenyans"): the
