@@ -255,3 +255,74 @@ def test_a_bare_role_conjoined_with_a_countrys_body_of_the_same_kind_is_that_bod
     found = coded(coder, "Chinese warships and jet fighters staged live-fire war games near the Taiwan Strait.", date=None)
     assert "150" in {c for c, *_ in found}
     assert not any(c.startswith("06") for c, *_ in found)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Britain told Argentina on Monday that it must withdraw its troops from the islands.", ("GBR", "ARG")),
+    ("China told Vietnam it must halt oil drilling in the disputed waters.", ("CHN", "VNM")),
+])
+def test_telling_someone_that_it_must_act_is_a_demand_on_the_one_told(coder, text, pair):
+    assert ("REQUEST",) + pair in events_of(coder, text, date=None)
+
+
+def test_saying_it_must_act_remains_the_speakers_own_act(coder):
+    # no one told: "it" is the speaker itself, no demand on anyone
+    found = events_of(coder, "Britain said it must withdraw its troops from the islands.", date=None)
+    assert not {e for e in found if e[0] == "REQUEST"}
+
+
+def test_an_attack_under_an_agreement_is_an_attack(coder):
+    found = coded(coder, "Kenyan troops attacked al-Shabaab camps in southern Somalia under an agreement with Mogadishu.",
+                  date=None)
+    assert "057" not in {c for c, *_ in found}
+    assert any(c.startswith("19") for c, *_ in found)
+
+
+def test_workers_striking_is_a_labour_strike(coder):
+    found = coded(coder, "Polish miners struck on Monday to demand higher wages from the government.", date=None)
+    assert "143" in {c for c, *_ in found}
+    assert not any(c.startswith("19") for c, *_ in found)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Chinese hackers crippled the websites of the Taiwanese parliament.", "170"),
+    ("Sudanese soldiers burned down dozens of houses in the village.", "1712"),
+    ("Kenyan riot police broke up an opposition rally in Nairobi with tear gas.", "175"),
+    ("Rebels seized forty tourists as hostages near the border.", "181"),
+])
+def test_cyber_attacks_burnings_dispersals_and_hostage_seizures(coder, text, code):
+    assert code in {c for c, *_ in coded(coder, text, date=None)}
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Baghdad ordered the U.N. weapons inspectors to leave the country.", "1662"),
+    ("The OSCE evacuated its observers from Chechnya on Friday.", "1662"),
+    ("Ethiopia expelled Oxfam from the Ogaden region.", "1663"),
+])
+def test_inspectors_monitors_and_aid_agencies_sent_away(coder, text, code):
+    found = coded(coder, text, date=None)
+    assert code in {c for c, *_ in found}
+    assert {e for _, e, *_ in found if e == "SANCTION"}
+
+
+def test_donated_minesweepers_are_military_aid(coder):
+    assert ("072", "AID", "DEU", "EST") in coded(coder, "Germany donated two minesweepers to the Estonian navy.", date=None)
+
+
+def test_troops_landing_with_an_intervention_force_keep_the_peace(coder):
+    found = events_of(coder, "New Zealand troops landed in Tonga as part of a regional intervention force.", date=None)
+    assert ("AID", "NZL", "TON") in found
+
+
+def test_buying_electricity_is_trade(coder):
+    assert ("061", "COOPERATE", "ZAF", "ZMB") in coded(coder, "South Africa began buying electricity from Zambia.", date=None)
+
+
+@pytest.mark.parametrize("text,code,country", [
+    ("Solidarity called a national strike in Poland.", "SOLIDARITY", "POL"),
+    ("Aum Shinrikyo released nerve gas on the subway.", "AUM_SHINRIKYO", "JPN"),
+    ("The Royal Ulster Constabulary arrested two men in Belfast.", "GBR", "GBR"),
+])
+def test_wire_era_groups_and_bodies(coder, text, code, country):
+    sources = {(e.source["code"], e.source["country"]) for e in coder.code_text(text, date=None, doc_id="t")}
+    assert (code, country) in sources

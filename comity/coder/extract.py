@@ -377,8 +377,11 @@ class SentenceExtractor:
                 continue
             kind = "demand" if modal in g.get("demand_modals", ()) else "appeal"
             inside = [c for c in live if tok.left_edge.i <= c.token_i <= tok.right_edge.i and c.sources]
+            told = self._pronoun_for_addressee(tok, speakers, args)
             if inside:
                 for c in inside:
+                    if told and {p.referent.actor.code for p in c.sources} <= {p.referent.actor.code for p in speakers}:
+                        c.sources = told  # "Israel told the PA that it must disarm Hamas": the PA must
                     self._as_request(c, speakers, kind)
                 continue
             trig = (self.lex.verbs.get("demand") if kind == "demand" else None) or self.lex.verbs.get("urge")
@@ -393,7 +396,7 @@ class SentenceExtractor:
                 continue
             c = Candidate(tok.i, tok.i, trig[0], rule, rule.words is None)
             c.sources = speakers
-            c.targets = self._others(args, clause_subject(tok), speakers)
+            c.targets = told or self._others(args, clause_subject(tok), speakers)
             if not c.targets:  # "told Iran it must resume cooperation": the one told
                 c.targets = self._others(args, [ch for ch in tok.head.children if ch.dep_ in ("dobj", "dative")],
                                          speakers)
@@ -403,6 +406,16 @@ class SentenceExtractor:
             c.negated = any(ch.dep_ == "neg" for ch in tok.children)
             out.append(c)
         return out
+
+    def _pronoun_for_addressee(self, clause, speakers: list[Party], args: ArgumentFinder) -> list[Party]:
+        """'X told Y (that) it/he/they must ...': the clause's pronoun subject is the one told, Y
+        (its actors other than the speakers'); [] when the clause has no pronoun subject or the
+        verb of saying names no one told."""
+        subject = clause_subject(clause)
+        if not subject or not (self.lex.is_(subject[0].lower_, "singular_pronouns") or
+                               self.lex.is_(subject[0].lower_, "plural_pronouns")):
+            return []
+        return self._others(args, [ch for ch in clause.head.children if ch.dep_ in ("dobj", "dative")], speakers)
 
     @staticmethod
     def _others(args: ArgumentFinder, heads, speakers: list[Party]) -> list[Party]:
