@@ -326,3 +326,31 @@ def test_buying_electricity_is_trade(coder):
 def test_wire_era_groups_and_bodies(coder, text, code, country):
     sources = {(e.source["code"], e.source["country"]) for e in coder.code_text(text, date=None, doc_id="t")}
     assert (code, country) in sources
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Guatemalan soldiers massacred dozens of peasants in a highland village, survivors said.", ("GTM", "GTM")),
+    ("Burundian troops killed hundreds of villagers in the north, refugees said.", ("BDI", "BDI")),
+])
+def test_violence_on_unnamed_people_in_a_one_country_sentence_falls_on_its_people(coder, text, pair):
+    found = {(e.source["country"], e.target["country"], e.target["sector"])
+             for e in coder.code_text(text, date=None, doc_id="t") if e.target}
+    assert pair + ("CVL",) in found
+
+
+def test_a_disaster_that_kills_is_no_attack(coder):
+    found = coded(coder, "The Peruvian minister resigned over the hospital fire that killed nine patients.", date=None)
+    assert not any(c.startswith("18") for c, *_ in found)
+
+
+def test_a_trigger_after_anti_names_what_a_unit_is_against(coder):
+    found = coded(coder, "Mexican anti-kidnapping police freed a businessman held for a month.", date=None)
+    assert not any(c == "181" for c, *_ in found)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Pakistan put its air force on high alert after India moved two armoured divisions to the border.", ("PAK", "IND")),
+    ("Egyptian troops were placed on alert as Israeli warplanes flew over the Sinai.", ("EGY", "ISR")),
+])
+def test_a_force_posture_taken_in_answer_to_another_country_faces_it(coder, text, pair):
+    assert ("MOBILIZE",) + pair in events_of(coder, text, date=None)

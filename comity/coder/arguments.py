@@ -126,6 +126,8 @@ PLACE_HOW = "metonym"
 DEMONYM_HOW = "demonym"
 PERSON_HOW = "office holder"
 UNLISTED_NAME_HOW = "; name '"
+# clause openers by which a force posture answers another's move ("on alert as China began exercises")
+REACTION_MARKERS = frozenset({"as", "after", "when", "while", "following"})
 ROLE_HOW = "+ role "  # a mention extended by a role noun ("demonym 'Malaysian' + role 'navy ships'")
 PLACE_VIA = "place"  # Party.via of a city or region named as where something happens
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
@@ -233,6 +235,11 @@ def token_owners(doc, mentions: list[ActorMention]) -> list[int | None]:
     return owner
 
 
+def clause_subjects(verb) -> list:
+    """The subject tokens of a clause's verb (active or passive)."""
+    return [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")]
+
+
 class ArgumentFinder:
     """Finds parties in one parsed sentence; made afresh for every sentence."""
 
@@ -322,8 +329,28 @@ class ArgumentFinder:
             c.sources = []
         if c.rule.code[:2] == "15":  # "called in the army": one's own forces are what is mobilised
             c.targets = self.without_own_forces(c.targets, c.sources)
+            if not c.targets and c.sources:
+                c.targets = self.prompting_actor(tok, c.sources)
         elif c.rule.code[:2] == "07":  # "sent troops to evacuate flood victims": the troops are sent, not helped
             c.targets = self.without_own_forces(c.targets, c.sources, unnamed=True)
+
+    def prompting_actor(self, tok, sources: list[Party]) -> list[Party]:
+        """'Greece put its forces on alert after Turkey sent warships', 'as U.S. warships gathered':
+        a force posture taken in answer to another country's move faces that country (the subject of
+        an as/after/when clause on the trigger's verb, other than the doers' own country)."""
+        verb = tok
+        for _ in range(3):  # a noun trigger ("on high alert") hangs from its verb
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        own = {p.referent.actor.country for p in sources}
+        out: list[Party] = []
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in REACTION_MARKERS
+                                              for m in clause.children):
+                out += [p for s in clause_subjects(clause) for p in self.parties(s, of_phrase=True)
+                        if p.referent.actor.country and p.referent.actor.country not in own]
+        return out
 
     @staticmethod
     def without_own_forces(targets: list[Party], sources: list[Party], unnamed: bool = False) -> list[Party]:

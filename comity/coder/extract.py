@@ -29,6 +29,7 @@ REQUEST_ROOTS = ("02", "03", "10", "12", "13")
 CLAUSE_FILLING_ROOTS = ("02", "03", "10", "12")  # "urged a ceasefire": the noun is the request's content
 CONFLICT_ACT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")  # promised, they are threats (CAMEO 13)
 PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "in", "over"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 ALLEGATION_CODE = "112"  # "X said Y committed war crimes": X accuses Y (CAMEO 112, PLOVER ACCUSE)
 
 
@@ -140,6 +141,8 @@ class SentenceExtractor:
                 continue  # "the condemned man", "strike force": modifiers, not events
             if ns is not None and tok.dep_ == "compound" and self.lex.is_(tok.head.lower_, "unit_nouns"):
                 continue  # "riot police", "assault rifles", "strike force": a kind of unit or weapon
+            if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti":
+                continue  # "anti-kidnapping police", "anti-terror law": what they are against, no act
             if noun_use(tok):  # "met the kidnappers' demands to release ...": not a verb
                 options = ns
             else:
@@ -186,6 +189,8 @@ class SentenceExtractor:
                     continue
             if rule.subject is not None:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None and tok.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
+                    subj = tok.head  # "the fire that killed 11 patients": the fire
                 if subj is None and tok.dep_ == "xcomp":  # "ordered Iraqi troops to pull out": the controller
                     subj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
                 elif subj is None and tok.dep_ == "acl" and not any(ch.dep_ == "aux" for ch in tok.children):
