@@ -354,3 +354,44 @@ def test_a_trigger_after_anti_names_what_a_unit_is_against(coder):
 ])
 def test_a_force_posture_taken_in_answer_to_another_country_faces_it(coder, text, pair):
     assert ("MOBILIZE",) + pair in events_of(coder, text, date=None)
+
+
+def test_aircraft_of_a_country_are_its_military_but_a_government_plane_is_not(coder):
+    sources = {(e.source["country"], e.source["sector"])
+               for e in coder.code_text("Syrian aircraft bombed rebel positions near Hama.", date=None, doc_id="t")}
+    assert ("SYR", "MIL") in sources
+    found = coded(coder, "Two Indonesian fighter jets shot down an Indonesian government aircraft.", date=None)
+    assert any(c.startswith("19") or c.startswith("18") for c, *_ in found)
+
+
+def test_an_ultimatum_to_lay_down_arms_is_a_threat_not_a_surrender(coder):
+    found = events_of(coder, "The rebels gave army troops in the capital 24 hours to lay down their arms or face an assault.",
+                      date=None)
+    assert any(event == "THREATEN" for event, *_ in found)
+
+
+def test_armed_with_is_no_arms_supply(coder):
+    found = coded(coder, "Serb gunmen armed with rifles killed six Bosnian villagers.", date=None)
+    assert not any(c.startswith("07") for c, *_ in found)
+    assert any(c.startswith("18") for c, *_ in found)
+
+
+def test_driving_out_tribes_from_their_villages_is_a_mass_expulsion(coder):
+    found = coded(coder, "Government-backed militiamen drove out non-Arab tribes from their villages in Darfur.", date=None)
+    assert "201" in {c for c, *_ in found}
+
+
+def test_deporting_migrants_is_no_mass_expulsion(coder):
+    found = coded(coder, "Malaysia deported more than 10,000 Indonesian migrants last month.", date=None)
+    assert "201" not in {c for c, *_ in found}
+
+
+def test_ordering_a_million_immigrants_out_is_a_mass_expulsion(coder):
+    found = coded(coder, "Libya ordered more than one million illegal immigrants to leave the country within a month.", date=None)
+    assert "201" in {c for c, *_ in found}
+
+
+def test_a_warning_that_forces_will_deal_firmly_with_protesters_is_a_threat(coder):
+    found = events_of(coder, "The Kenyan president warned that the police would deal firmly with anyone who joined illegal protests.",
+                      date=None)
+    assert any(event == "THREATEN" and source == "KEN" for event, source, _ in found)

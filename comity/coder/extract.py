@@ -141,6 +141,8 @@ class SentenceExtractor:
                 continue  # "the condemned man", "strike force": modifiers, not events
             if ns is not None and tok.dep_ == "compound" and self.lex.is_(tok.head.lower_, "unit_nouns"):
                 continue  # "riot police", "assault rifles", "strike force": a kind of unit or weapon
+            if tok.dep_ == "acl" and self.lex.is_(low, "stative_participles"):
+                continue  # "militiamen armed with machetes": what they carry, no act
             if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti":
                 continue  # "anti-kidnapping police", "anti-terror law": what they are against, no act
             if noun_use(tok):  # "met the kidnappers' demands to release ...": not a verb
