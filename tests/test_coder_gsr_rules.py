@@ -619,7 +619,8 @@ def test_a_subject_constraint_reads_the_subject_phrase():
 @pytest.mark.parametrize("sentence,source,target,cameo", [
     ("The last French troops left Kenya on Thursday.", "FRA", "KEN", "0872"),
     ("Hundreds of Indian troops were deployed near the Pakistani border.", "IND", "PAK", "154"),
-    ("Kenyan police were deployed in Nairobi ahead of the march.", "KEN", None, "153"),
+    # police deployed at home face their own people (grammar.yaml population_target_roots)
+    ("Kenyan police were deployed in Nairobi ahead of the march.", "KEN", "KEN", "153"),
 ])
 def test_forces_leaving_or_deployed_are_their_states_acts(coder, sentence, source, target, cameo):
     events = code(coder, sentence)

@@ -395,3 +395,10 @@ def test_a_warning_that_forces_will_deal_firmly_with_protesters_is_a_threat(code
     found = events_of(coder, "The Kenyan president warned that the police would deal firmly with anyone who joined illegal protests.",
                       date=None)
     assert any(event == "THREATEN" and source == "KEN" for event, source, _ in found)
+
+
+def test_police_deployed_at_home_face_their_own_people(coder):
+    found = {(e.cameo_code[:2], e.source["country"], (e.target or {}).get("country"), (e.target or {}).get("sector"))
+             for e in coder.code_text("Zambian riot police were deployed across the capital ahead of the strike.",
+                                      date=None, doc_id="t")}
+    assert ("15", "ZMB", "ZMB", "CVL") in found
