@@ -402,3 +402,18 @@ def test_police_deployed_at_home_face_their_own_people(coder):
              for e in coder.code_text("Zambian riot police were deployed across the capital ahead of the strike.",
                                       date=None, doc_id="t")}
     assert ("15", "ZMB", "ZMB", "CVL") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah vowed to launch attacks on Israel.",
+    "Chechen rebels vowed to unleash a new wave of bombings in Moscow.",
+])
+def test_a_vow_to_launch_attacks_is_a_threat_not_a_promise(coder, text):
+    found = events_of(coder, text, date=None)
+    assert any(event == "THREATEN" for event, *_ in found)
+    assert not any(event == "AGREE" for event, *_ in found)
+
+
+def test_a_fugitive_handed_over_to_foreign_agents_is_judicial_cooperation(coder):
+    found = coded(coder, "The wanted man was handed over to French agents by the Sudanese authorities.", date=None)
+    assert ("063", "COOPERATE", "SDN", "FRA") in found

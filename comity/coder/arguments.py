@@ -330,19 +330,18 @@ class ArgumentFinder:
         if c.rule.code[:2] == "15":  # "called in the army": one's own forces are what is mobilised
             c.targets = self.without_own_forces(c.targets, c.sources)
             if not c.targets and c.sources:
-                c.targets = self.prompting_actor(tok, c.sources)
+                c.targets = self.prompting_actor(tok, c.sources, c.trigger.kind == "noun")
         elif c.rule.code[:2] == "07":  # "sent troops to evacuate flood victims": the troops are sent, not helped
             c.targets = self.without_own_forces(c.targets, c.sources, unnamed=True)
 
-    def prompting_actor(self, tok, sources: list[Party]) -> list[Party]:
+    def prompting_actor(self, tok, sources: list[Party], noun: bool) -> list[Party]:
         """'Greece put its forces on alert after Turkey sent warships', 'as U.S. warships gathered':
         a force posture taken in answer to another country's move faces that country (the subject of
         an as/after/when clause on the trigger's verb, other than the doers' own country)."""
         verb = tok
-        for _ in range(3):  # a noun trigger ("on high alert") hangs from its verb
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-                break
-            verb = verb.head
+        if noun:  # a noun trigger ("on high alert") hangs from its verb (through a preposition)
+            head = phrase_head(tok)
+            verb = head.head.head if head.dep_ == "pobj" else head.head
         own = {p.referent.actor.country for p in sources}
         out: list[Party] = []
         for clause in verb.children:

@@ -30,6 +30,8 @@ CLAUSE_FILLING_ROOTS = ("02", "03", "10", "12")  # "urged a ceasefire": the noun
 CONFLICT_ACT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")  # promised, they are threats (CAMEO 13)
 PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "in", "over"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+# how a noun hangs in its clause (the coder's parse has no part-of-speech tags: "a set of talks", not "set up")
+NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "appos"})
 ALLEGATION_CODE = "112"  # "X said Y committed war crimes": X accuses Y (CAMEO 112, PLOVER ACCUSE)
 
 
@@ -328,6 +330,12 @@ class SentenceExtractor:
             gov = head.head
             if head.dep_ in ("dobj", "xcomp", "attr") or (head.dep_ == "pobj" and gov.dep_ == "prep"):
                 verb = gov if head.dep_ != "pobj" else gov.head
+                partitives = self.lex.grammar.get("partitive_nouns", frozenset())
+                for _ in range(2):  # "unleash a new wave of bombings": the verb of the wave
+                    if verb.lower_ not in partitives or verb.dep_ not in NOUN_DEPS or verb.head is verb:
+                        break
+                    part = phrase_head(verb)
+                    verb = part.head.head if part.dep_ == "pobj" else part.head
                 outer = by_token.get(verb.i)
                 light = outer is not None and outer.fallback and \
                     outer.trigger.lemma in self.lex.grammar.get("light_verbs", ())
@@ -352,7 +360,12 @@ class SentenceExtractor:
                         noun_head = phrase_head(owner)
                         owner = noun_head.head.head if noun_head.dep_ == "pobj" else noun_head.head
                     governing = by_token.get(owner.i)
-                    if governing is not None and governing.rule.code[:2] in CLAUSE_FILLING_ROOTS:
+                    if governing is not None and governing.rule.code[:2] == "03" and \
+                            c.rule.code[:2] in CONFLICT_ACT_ROOTS and self.lex.is_(owner.lower_, "intent_words"):
+                        # "vowed to launch attacks on Israel": a promised attack is a threat (the noun,
+                        # recoded by its intent modality), not a promise to cooperate
+                        governing.dropped = True
+                    elif governing is not None and governing.rule.code[:2] in CLAUSE_FILLING_ROOTS:
                         c.dropped = True
 
     def _reported_requests(self, doc, live: list[Candidate], ccomps: list[int],

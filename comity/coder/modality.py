@@ -29,7 +29,11 @@ def in_reported_clause(tok, lex: Lexicon) -> bool:
     return False
 
 
-def _governing_chain(c: Candidate, tok) -> list:
+# how a partitive noun hangs in its clause ("unleash a wave of bombings"; the parse has no POS tags)
+PARTITIVE_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd"})
+
+
+def _governing_chain(c: Candidate, tok, partitives: frozenset[str] = frozenset()) -> list:
     """The trigger and the verbs whose auxiliaries and adverbs scope over it."""
     chain = [tok]
     cur = tok
@@ -39,6 +43,10 @@ def _governing_chain(c: Candidate, tok) -> list:
             return [tok, head]
         cur = head.head if head.dep_ != "pobj" else head.head.head
         chain.append(cur)
+        while cur.lower_ in partitives and cur.dep_ in PARTITIVE_DEPS and cur.head is not cur and len(chain) < MAX_CLIMB:
+            head = phrase_head(cur)  # "vowed to unleash a new wave of bombings": the verb of the wave
+            cur = head.head if head.dep_ != "pobj" else head.head.head
+            chain.append(cur)
     while (cur.dep_ in ("xcomp", "acomp", "oprd") or infinitive_advcl(cur)) and cur.head is not cur \
             and len(chain) < MAX_CLIMB:
         cur = cur.head
@@ -106,7 +114,7 @@ def negation_and_modality(c: Candidate, doc, lex: Lexicon) -> None:
         if any(ch.dep_ == "det" and ch.lower_ in ("no", "neither") for ch in head.children):
             c.negated = True
     words: list[str] = []
-    chain = _governing_chain(c, tok)
+    chain = _governing_chain(c, tok, g.get("partitive_nouns", frozenset()))
     for t in chain:
         if t.dep_ == "pcomp" and t.head.lower_ == "without":  # "acted without consulting Kabul"
             c.negated = True
