@@ -47,8 +47,8 @@ for SET in y z; do
   comity eval gsr benchmarks/gold/written_events_$SET.json --json > $OUT/written_$SET.json
   comity eval gsr benchmarks/gold/written_events_$SET.json --engine rules --json > $OUT/written_${SET}_rules.json
 done
-# written_events_f/h-q/s-x/aa-ac.json are development data whole (rules were written from their errors)
-for SET in f h i j k l m n o p q s t u v w x aa ab ac; do
+# written_events_f/h-q/s-x/aa-af.json are development data whole (rules were written from their errors)
+for SET in f h i j k l m n o p q s t u v w x aa ab ac ad ae af; do
   comity eval gsr benchmarks/gold/written_events_$SET.json --json > $OUT/written_$SET.json
 done
 # --- synthetic-story leads (document labels; fixed split by story-text hash): rules only on each half

@@ -17,7 +17,8 @@ SETS = ["written_events_a.json", "written_events_b.json", "plover_modes.json", "
         "written_events_p.json", "written_events_q.json", "written_events_r.json", "written_events_s.json",
         "written_events_t.json", "written_events_u.json", "written_events_v.json", "written_events_w.json",
         "written_events_x.json", "written_events_y.json", "written_events_z.json",
-        "written_events_aa.json", "written_events_ab.json", "written_events_ac.json"]
+        "written_events_aa.json", "written_events_ab.json", "written_events_ac.json", "written_events_ad.json",
+        "written_events_ae.json", "written_events_af.json"]
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -68,13 +69,14 @@ HELD_OUT_CAMEO_SETS = ("written_events_y.json", "written_events_z.json")
 @pytest.mark.parametrize("name", ["written_events_s.json", "written_events_t.json", "written_events_u.json",
                                   "written_events_v.json", "written_events_w.json", "written_events_x.json",
                                   "written_events_aa.json", "written_events_ab.json", "written_events_ac.json",
+                                  "written_events_ad.json", "written_events_ae.json", "written_events_af.json",
                                   *HELD_OUT_CAMEO_SETS])
 def test_cameo_labelled_sets_take_their_plover_event_from_the_cameo_table(name):
     # these sets were labelled with CAMEO codes; each record's PLOVER event is its code's in comity's table
     from comity.coder.ontology import cameo_info
 
     records = json.loads((GOLD / name).read_text(encoding="utf-8"))
-    # S-X and AA-AC are development data whole, Y and Z held out whole
+    # S-X and AA-AF are development data whole, Y and Z held out whole
     assert {r["split"] for r in records} == ({"test"} if name in HELD_OUT_CAMEO_SETS else {"dev"})
     for r in records:
         code = r["cameo"]
