@@ -417,3 +417,28 @@ def test_a_vow_to_launch_attacks_is_a_threat_not_a_promise(coder, text):
 def test_a_fugitive_handed_over_to_foreign_agents_is_judicial_cooperation(coder):
     found = coded(coder, "The wanted man was handed over to French agents by the Sudanese authorities.", date=None)
     assert ("063", "COOPERATE", "SDN", "FRA") in found
+
+
+@pytest.mark.parametrize("text,code,pair", [
+    ("The Iraqi security service branded the detained engineer a traitor.", "112", ("IRQ", None)),
+    ("Norway and Sweden launched a joint expedition to map pollution in the Baltic.", "060", ("NOR", "SWE")),
+    ("A Russian oil firm set up a joint company with a Kazakh state fund.", "061", ("RUS", "KAZ")),
+    ("Peru's government sequestered the shares of a fugitive banker.", "1711", ("PER", "PER")),
+    ("Brazil's federal government froze transfers to the state of Rio de Janeiro.", "162", ("BRA", None)),
+    ("Iran admitted a team of U.N. nuclear inspectors to the Natanz plant.", "0862", ("IRN", "UN")),
+    ("Bosnia accepted the deployment of 5,000 European peacekeepers.", "0861", ("BIH", None)),
+    ("Italy briefed Albania on intelligence about smuggling gangs.", "064", ("ITA", "ALB")),
+])
+def test_wire_era_cooperation_and_coercion_verbs(coder, text, code, pair):
+    found = {(c, s, t) for c, _, s, t in coded(coder, text, date=None)}
+    assert any(c == code and s == pair[0] and (pair[1] is None or t == pair[1]) for c, s, t in found), found
+
+
+@pytest.mark.parametrize("text,code,country", [
+    ("The URNG guerrillas met government negotiators in Oslo.", "URNG", "GTM"),
+    ("ZAPU leader Joshua Nkomo met President Robert Mugabe in Harare.", "ZAPU", "ZWE"),
+])
+def test_more_wire_era_groups(coder, text, code, country):
+    codes = {(e.source["code"], e.source["country"]) for e in coder.code_text(text, date=None, doc_id="t")} | {
+        (e.target["code"], e.target["country"]) for e in coder.code_text(text, date=None, doc_id="t") if e.target}
+    assert (code, country) in codes
