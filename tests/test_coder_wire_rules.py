@@ -442,3 +442,14 @@ def test_more_wire_era_groups(coder, text, code, country):
     codes = {(e.source["code"], e.source["country"]) for e in coder.code_text(text, date=None, doc_id="t")} | {
         (e.target["code"], e.target["country"]) for e in coder.code_text(text, date=None, doc_id="t") if e.target}
     assert (code, country) in codes
+
+
+def test_monitors_told_to_leave_by_a_government_are_sent_away(coder):
+    # the 'by' agent hangs on the infinitive; the passive subject says who is sent away
+    found = events_of(coder, "U.N. monitors were told to leave Darfur within a week by the Sudanese government.", date=None)
+    assert ("SANCTION", "SDN", "UN") in found
+
+
+def test_police_drafted_in_are_a_police_deployment(coder):
+    assert "153" in {c for c, *_ in coded(coder, "The Kenyan government drafted 5,000 extra police into the Rift Valley.",
+                                          date=None)}

@@ -192,7 +192,8 @@ class SentenceExtractor:
                 if not rule.words.search(context):
                     continue
             if rule.subject is not None:
-                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) or \
+                    next((c for c in tok.children if c.dep_ == "nsubjpass"), None)  # "peacekeepers were told to leave"
                 if subj is not None and tok.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
                     subj = tok.head  # "the fire that killed 11 patients": the fire
                 if subj is None and tok.dep_ == "xcomp":  # "ordered Iraqi troops to pull out": the controller
