@@ -15,6 +15,13 @@ def coder(nlp):
     return EventCoder(nlp=nlp, classifier=None)
 
 
+@pytest.fixture(scope="module")
+def d():
+    from comity.actors import default_dictionary
+
+    return default_dictionary()
+
+
 def coded(coder, text, date="2025-05-10"):
     """(CAMEO code, PLOVER event, source country, target country) of every event in text."""
     return {(e.cameo_code, e.plover_event, e.source["country"] or e.source["code"],
@@ -453,3 +460,20 @@ def test_monitors_told_to_leave_by_a_government_are_sent_away(coder):
 def test_police_drafted_in_are_a_police_deployment(coder):
     assert "153" in {c for c, *_ in coded(coder, "The Kenyan government drafted 5,000 extra police into the Rift Valley.",
                                           date=None)}
+
+
+def test_a_different_given_name_before_a_known_surname_is_another_person(d):
+    mentions = d.find("Brazilian businessman Pedro Collor accused his brother, President Fernando Collor de Mello.", None)
+    assert [(m.actor.code, m.actor.sector) for m in mentions] == [("BRA", "BUS"), ("BRA", "GOV")]
+    # a spelling variant of the holder's own given name is still the holder
+    lavrov = d.find("Foreign Minister Sergey Lavrov arrived in Delhi.", None)
+    assert lavrov and "office holder" in lavrov[0].how
+
+
+def test_destroying_a_reactor_is_a_military_strike(coder):
+    found = coded(coder, "Israeli warplanes destroyed a nuclear reactor under construction in Syria.", date=None)
+    assert any(c.startswith("19") and s == "ISR" for c, _, s, _ in found)
+
+
+def test_ending_a_state_of_emergency_eases_it(coder):
+    assert "0814" in {c for c, *_ in coded(coder, "The Egyptian president ended the state of emergency on Monday.", date=None)}

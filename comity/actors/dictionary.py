@@ -301,6 +301,9 @@ class ActorDictionary:
         else:
             name_end = self._name_words(text, toks, keys, last, by_start) if roles else last
         nxt = by_start.get(name_end)
+        if nxt and nxt[2].kind == "person" and name_end > last and \
+                not _may_be_given_name(toks[last].raw, nxt[2]):
+            name_end, nxt = nxt[1], None  # "businessman Pedro Collor" is not President Fernando Collor
         if nxt and nxt[2].kind == "person" and (
                 roles and _joined(text, toks, nxt[0], apposition=True)
                 or _joined(text, toks, nxt[0]) and (possessive or self._same_actor(entry, nxt[2]))):
@@ -425,6 +428,13 @@ def _lengths_by_first(index: dict[tuple[str, ...], list[Entry]]) -> dict[str, tu
 def _first_pairs(index: dict[tuple[str, ...], list[Entry]]) -> frozenset[tuple[str, str]]:
     """The first two words of every phrase of two or more words."""
     return frozenset(key[:2] for key in index if len(key) > 1)
+
+
+def _may_be_given_name(word: str, person: Entry) -> bool:
+    """Whether a name word before a surname the tables know may be that person's given name: it
+    starts like the first name of one of the person's terms (spellings vary: Sergey, Sergei)."""
+    initials = {t.person.split()[0][:1].lower() for t in person.terms if t.person and len(t.person.split()) > 1}
+    return not initials or word[:1].lower() in initials
 
 
 def _joined(text: str, toks: list[Token], k: int, apposition: bool = False) -> bool:
