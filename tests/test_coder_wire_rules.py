@@ -477,3 +477,14 @@ def test_destroying_a_reactor_is_a_military_strike(coder):
 
 def test_ending_a_state_of_emergency_eases_it(coder):
     assert "0814" in {c for c, *_ in coded(coder, "The Egyptian president ended the state of emergency on Monday.", date=None)}
+
+
+def test_a_people_deported_over_the_border_is_a_mass_expulsion_but_migrants_are_not(coder):
+    assert "201" in {c for c, *_ in coded(coder, "Iraq deported some 20,000 Kurds of Iranian origin across the border into Iran.",
+                                          date=None)}
+    assert "201" not in {c for c, *_ in coded(coder, "Spain deported 3,000 illegal migrants to Morocco.", date=None)}
+
+
+def test_enforcing_a_blockade_is_a_blockade(coder):
+    found = coded(coder, "Turkish warships enforced a naval blockade of the Cypriot ports.", date=None)
+    assert any(c == "191" and s == "TUR" for c, _, s, _ in found)
