@@ -488,3 +488,15 @@ def test_a_people_deported_over_the_border_is_a_mass_expulsion_but_migrants_are_
 def test_enforcing_a_blockade_is_a_blockade(coder):
     found = coded(coder, "Turkish warships enforced a naval blockade of the Cypriot ports.", date=None)
     assert any(c == "191" and s == "TUR" for c, _, s, _ in found)
+
+
+def test_tanks_rolling_into_a_city_are_forces_moved_in(coder):
+    assert "154" in {c for c, *_ in coded(coder, "Soviet tanks rolled into Vilnius on Sunday.", date=None)}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels made the release of their jailed leaders a precondition for any talks with the Algerian government.",
+    "Kurdish leaders set autonomy for the region as a precondition for any dialogue with the Iraqi government.",
+])
+def test_making_something_a_precondition_is_a_demand(coder, text):
+    assert any(c.startswith("10") for c, *_ in coded(coder, text, date=None))
