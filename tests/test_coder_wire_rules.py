@@ -500,3 +500,11 @@ def test_tanks_rolling_into_a_city_are_forces_moved_in(coder):
 ])
 def test_making_something_a_precondition_is_a_demand(coder, text):
     assert any(c.startswith("10") for c, *_ in coded(coder, text, date=None))
+
+
+def test_an_unknown_person_named_by_the_body_he_leads(coder):
+    # the apposition's title names the body the person acts for
+    found = {(e.source["code"], (e.target or {}).get("code"))
+             for e in coder.code_text("The Zimbabwean president held talks with Samuel Moyo, leader of the ZAPU party, in Harare.",
+                                      date=None, doc_id="t")}
+    assert ("ZWE", "ZAPU") in found

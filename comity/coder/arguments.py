@@ -1062,7 +1062,11 @@ class ArgumentFinder:
         branches = [head] + [c for c in head.conjuncts if c.i > head.i]
         appos = [c for c in head.children if c.dep_ == "appos"]
         if appos and (any(self.owner[a.i] is not None for a in appos) or (
-                self.owner[head.i] is None and any(self.has_mention(a) for a in appos))):
+                self.owner[head.i] is None and any(self.has_mention(a) for a in appos)) or (
+                # "Joshua Nkomo, leader of the opposition ZAPU party": a person the tables lack, named
+                # by the body the apposition's title is of
+                self.owner[head.i] is None and not self.has_mention(head) and
+                any(self.title_sector(a) and self.has_mention_in_of(a) for a in appos))):
             # "its foreign minister, Sergei Lavrov", "the Islamist group Hamas", "NATO allies Japan
             # and South Korea": the apposition names the actor; but "Pakistan, a key US ally," stays
             # Pakistan (the head names one itself, the apposition only through a modifier)
@@ -1257,6 +1261,11 @@ class ArgumentFinder:
 
     def has_mention(self, tok) -> bool:
         return self.best_mention(tok) is not None
+
+    def has_mention_in_of(self, tok) -> bool:
+        """Whether the 'of' phrase of a noun names an actor ("leader of the ZAPU party")."""
+        return any(self.has_mention(g) for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for g in prep.children if g.dep_ == "pobj")
 
     def core(self, head) -> list:
         """Tokens of the noun phrase core: the head and its non-prepositional modifiers."""
