@@ -508,3 +508,8 @@ def test_an_unknown_person_named_by_the_body_he_leads(coder):
              for e in coder.code_text("The Zimbabwean president held talks with Samuel Moyo, leader of the ZAPU party, in Harare.",
                                       date=None, doc_id="t")}
     assert ("ZWE", "ZAPU") in found
+
+
+def test_a_building_torn_down_by_militants_is_destroyed(coder):
+    found = coded(coder, "The old mosque was torn down on Sunday by Hindu militants.", date=None)
+    assert "1712" in {c for c, *_ in found}
