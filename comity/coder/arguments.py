@@ -516,7 +516,8 @@ class ArgumentFinder:
         if evidence is None:
             return []
         # "were killed when Iraqi militiamen set off a bomb": the clause's subject set it off
-        setters = [p for clause in clauses if any(self.attack_word(g) is not None for g in clause.children if g.dep_ == "dobj")
+        setters = [p for clause in clauses
+                   if any(self.attack_word(g) is not None for g in clause.children if g.dep_ == "dobj")
                    for g in clause.children if g.dep_ == "nsubj" for p in self.parties(g)]
         if setters and all(p.referent.actor.country for p in setters):
             return setters
@@ -543,7 +544,8 @@ class ArgumentFinder:
         markers = self.lex.grammar.get("attack_clause_markers", frozenset())
         return [clause for clause in verb.children if clause.dep_ == "advcl" and any(
                     m.dep_ in ("mark", "advmod") and m.lower_ in markers for m in clause.children)
-                and any(g.dep_ in ("nsubj", "nsubjpass", "dobj") and self.attack_word(g) is not None for g in clause.children)]
+                and any(g.dep_ in ("nsubj", "nsubjpass", "dobj") and self.attack_word(g) is not None
+                        for g in clause.children)]
 
     def attack_word(self, noun):
         """The word that shows an attack in a noun phrase's head or its direct modifiers ("a
@@ -614,9 +616,12 @@ class ArgumentFinder:
             verb = gov.head if head.dep_ == "pobj" and gov.dep_ == "prep" else gov
             # a light verb, or a verb the noun's own pattern names as its governor ("increased its
             # investments in Peru"), takes the noun's act as its own
+            # "steamed into the Gulf in a show of force": the subject's act; but beside a light verb's own
+            # act ("staged manoeuvres in a show of strength") it is the manoeuvres that count
             manner = head.dep_ == "pobj" and gov.lower_ == "in" and self.lex.is_(head.lower_, "manner_act_nouns")
+            light = self.lex.is_(verb.lower_, "light_verbs")
             if head.dep_ in ("dobj", "attr", "oprd", "pobj", "nsubjpass", "xcomp") and (
-                    manner != self.lex.is_(verb.lower_, "light_verbs") or  # "made manoeuvres in a show of strength": the manoeuvres
+                    (light and not manner) or (manner and not light) or
                     self.lex.lemma_of.get(verb.lower_, verb.lower_) in c.rule.governors):
                 subj, passive = self.subject(verb)
                 if subj is None and passive is not None and self.stative(verb):
@@ -760,7 +765,8 @@ class ArgumentFinder:
         phrase ("were tortured in custody by military agents") or on its object ("was branded a
         traitor by Tass"), or None."""
         for prep in verb.children:
-            if (prep.dep_ == "prep" and prep.lower_ in ("in", "during", "at", "under")) or prep.dep_ in ("dobj", "oprd", "attr"):
+            if (prep.dep_ == "prep" and prep.lower_ in ("in", "during", "at", "under")) or \
+                    prep.dep_ in ("dobj", "oprd", "attr"):
                 for pobj in (prep.children if prep.dep_ == "prep" else [prep]):
                     if pobj.dep_ not in ("pobj", "dobj", "oprd", "attr") or self.parties(pobj):
                         continue

@@ -17,8 +17,8 @@ from comity.coder.candidate import Candidate, Party, recode
 from comity.coder.coref import DocumentMemory
 from comity.coder.modality import in_condition, negation_and_modality, recode_unasserted
 from comity.coder.patterns import Lexicon, Rule, Trigger
-from comity.coder.tree import (conditional_clause, infinitive_advcl, is_verbal, misparsed_verb, noun_use, phrase_head,
-                               text_from)
+from comity.coder.tree import (NOUN_SLOTS, conditional_clause, infinitive_advcl, is_verbal, misparsed_verb, noun_use,
+                               phrase_head, text_from)
 from comity.records import ActorMention
 
 GOVERNING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})  # their clauses hold the content
@@ -30,8 +30,6 @@ CLAUSE_FILLING_ROOTS = ("02", "03", "10", "12")  # "urged a ceasefire": the noun
 CONFLICT_ACT_ROOTS = ("14", "15", "16", "17", "18", "19", "20")  # promised, they are threats (CAMEO 13)
 PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "in", "over"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
-# how a noun hangs in its clause (the coder's parse has no part-of-speech tags: "a set of talks", not "set up")
-NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "appos"})
 ALLEGATION_CODE = "112"  # "X said Y committed war crimes": X accuses Y (CAMEO 112, PLOVER ACCUSE)
 
 
@@ -332,8 +330,10 @@ class SentenceExtractor:
             if head.dep_ in ("dobj", "xcomp", "attr") or (head.dep_ == "pobj" and gov.dep_ == "prep"):
                 verb = gov if head.dep_ != "pobj" else gov.head
                 partitives = self.lex.grammar.get("partitive_nouns", frozenset())
-                for _ in range(2):  # "unleash a new wave of bombings": the verb of the wave
-                    if verb.lower_ not in partitives or verb.dep_ not in NOUN_DEPS or verb.head is verb:
+                # "unleash a new wave of bombings": the verb of the wave (a noun by where it stands: the
+                # coder's parse has no part-of-speech tags, and "set" is also a verb)
+                for _ in range(2):
+                    if verb.lower_ not in partitives or verb.dep_ not in NOUN_SLOTS or verb.head is verb:
                         break
                     part = phrase_head(verb)
                     verb = part.head.head if part.dep_ == "pobj" else part.head

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from comity.coder.candidate import Candidate, recode
 from comity.coder.patterns import Lexicon
-from comity.coder.tree import conditional_clause, infinitive_advcl, phrase_head
+from comity.coder.tree import NOUN_SLOTS, conditional_clause, infinitive_advcl, phrase_head
 
 MAX_CLIMB = 6
 COPULAS = frozenset({"is", "was", "are", "were", "be", "remains", "remain", "remained", "seems", "seemed"})
@@ -29,10 +29,6 @@ def in_reported_clause(tok, lex: Lexicon) -> bool:
     return False
 
 
-# how a partitive noun hangs in its clause ("unleash a wave of bombings"; the parse has no POS tags)
-PARTITIVE_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd"})
-
-
 def _governing_chain(c: Candidate, tok, partitives: frozenset[str] = frozenset()) -> list:
     """The trigger and the verbs whose auxiliaries and adverbs scope over it."""
     chain = [tok]
@@ -43,7 +39,7 @@ def _governing_chain(c: Candidate, tok, partitives: frozenset[str] = frozenset()
             return [tok, head]
         cur = head.head if head.dep_ != "pobj" else head.head.head
         chain.append(cur)
-        while cur.lower_ in partitives and cur.dep_ in PARTITIVE_DEPS and cur.head is not cur and len(chain) < MAX_CLIMB:
+        while cur.lower_ in partitives and cur.dep_ in NOUN_SLOTS and cur.head is not cur and len(chain) < MAX_CLIMB:
             head = phrase_head(cur)  # "vowed to unleash a new wave of bombings": the verb of the wave
             cur = head.head if head.dep_ != "pobj" else head.head.head
             chain.append(cur)
