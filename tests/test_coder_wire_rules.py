@@ -513,3 +513,15 @@ def test_an_unknown_person_named_by_the_body_he_leads(coder):
 def test_a_building_torn_down_by_militants_is_destroyed(coder):
     found = coded(coder, "The old mosque was torn down on Sunday by Hindu militants.", date=None)
     assert "1712" in {c for c, *_ in found}
+
+
+def test_observing_a_general_strike_is_striking(coder):
+    found = events_of(coder, "Palestinians in the West Bank observed a general strike against Israel's deportation of activists.",
+                      date=None)
+    assert any(event == "PROTEST" and source == "PSE" for event, source, _ in found)
+
+
+def test_barricading_roads_is_a_protest_blockade(coder):
+    found = coded(coder, "Kenyan opposition supporters barricaded roads across Nairobi after the results were announced.",
+                  date=None)
+    assert any(c.startswith("144") for c, *_ in found)  # obstruction by protesters (1442, or 144 for a crowd)
