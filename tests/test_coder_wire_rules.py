@@ -525,3 +525,8 @@ def test_barricading_roads_is_a_protest_blockade(coder):
     found = coded(coder, "Kenyan opposition supporters barricaded roads across Nairobi after the results were announced.",
                   date=None)
     assert any(c.startswith("144") for c, *_ in found)  # obstruction by protesters (1442, or 144 for a crowd)
+
+
+def test_icao_is_an_international_organisation(d):
+    mentions = d.find("The International Civil Aviation Organisation decided to investigate the downing of the airliner.", None)
+    assert [(m.actor.code, m.actor.sector) for m in mentions] == [("ICAO", "IGO")]
