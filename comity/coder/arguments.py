@@ -764,24 +764,21 @@ class ArgumentFinder:
         """The actor of a 'by' phrase the parser hung inside the passive verb's 'in'/'during'/'at'
         phrase ("were tortured in custody by military agents") or on its object ("was branded a
         traitor by Tass"), or None."""
-        for prep in verb.children:
-            if (prep.dep_ == "prep" and prep.lower_ in ("in", "during", "at", "under")) or \
-                    prep.dep_ in ("dobj", "oprd", "attr"):
-                for pobj in (prep.children if prep.dep_ == "prep" else [prep]):
-                    if pobj.dep_ not in ("pobj", "dobj", "oprd", "attr") or self.parties(pobj):
-                        continue
-                    for by in pobj.children:
-                        if by.dep_ in ("prep", "agent") and by.lower_ == "by":
-                            found = next((g for g in by.children if g.dep_ == "pobj" and self.parties(g)), None)
-                            if found is not None:
-                                return found
-        for clause in verb.children:  # "were told to leave the country by the government"
-            if clause.dep_ == "xcomp":
-                for by in clause.children:
-                    if by.dep_ in ("prep", "agent") and by.lower_ == "by":
-                        found = next((g for g in by.children if g.dep_ == "pobj" and self.parties(g)), None)
-                        if found is not None:
-                            return found
+        hosts = []  # the words a stray 'by' phrase may hang on
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "during", "at", "under"):
+                hosts += [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ in ("dobj", "oprd", "attr"):
+                hosts.append(child)
+        hosts = [h for h in hosts if not self.parties(h)]
+        # "were told to leave the country by the government": on the infinitive
+        hosts += [child for child in verb.children if child.dep_ == "xcomp"]
+        for host in hosts:
+            for by in host.children:
+                if by.dep_ in ("prep", "agent") and by.lower_ == "by":
+                    found = next((g for g in by.children if g.dep_ == "pobj" and self.parties(g)), None)
+                    if found is not None:
+                        return found
         return None
 
     def subject(self, verb, depth: int = 0):
