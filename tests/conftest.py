@@ -20,3 +20,19 @@ def nlp():
     from comity import nlp as nlp_module
 
     return nlp_module.load()
+
+
+@pytest.fixture(scope="session")
+def coder(nlp):
+    """The rules-only event coder with the real actor tables (modules with stand-in actors define their own)."""
+    from comity.coder import EventCoder
+
+    return EventCoder(nlp=nlp, classifier=None)
+
+
+@pytest.fixture(scope="session")
+def d():
+    """The real actor dictionary."""
+    from comity.actors import default_dictionary
+
+    return default_dictionary()

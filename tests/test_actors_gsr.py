@@ -7,22 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from comity.actors import default_dictionary
-from comity.coder import EventCoder
 from comity.coder.arguments import may_be_same, same_actor
 from comity.coder.candidate import Party
 from comity.coder.coref import Referent
 from comity.records import Actor
-
-
-@pytest.fixture(scope="module")
-def coder(nlp):
-    return EventCoder(nlp=nlp, classifier=None)
-
-
-@pytest.fixture(scope="module")
-def d():
-    return default_dictionary()
 
 
 def pairs(coder, text, date="2025-05-10"):

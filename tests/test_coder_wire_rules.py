@@ -2,24 +2,11 @@
 expulsions, restored licences, branding as spies, crushing opponents) and the actors they take.
 
 Every sentence here is written for these tests; assertions are on the event (PLOVER type or CAMEO
-code) together with its source and target countries."""
+code) together with its source and target countries. The `coder` (rules only) and `d` (actor
+dictionary) fixtures come from conftest.py."""
 from __future__ import annotations
 
 import pytest
-
-from comity.coder import EventCoder
-
-
-@pytest.fixture(scope="module")
-def coder(nlp):
-    return EventCoder(nlp=nlp, classifier=None)
-
-
-@pytest.fixture(scope="module")
-def d():
-    from comity.actors import default_dictionary
-
-    return default_dictionary()
 
 
 def coded(coder, text, date="2025-05-10"):
