@@ -517,3 +517,8 @@ def test_barricading_roads_is_a_protest_blockade(coder):
 def test_icao_is_an_international_organisation(d):
     mentions = d.find("The International Civil Aviation Organisation decided to investigate the downing of the airliner.", None)
     assert [(m.actor.code, m.actor.sector) for m in mentions] == [("ICAO", "IGO")]
+
+
+def test_ties_between_two_states_restored_in_the_passive_are_both_sides_acts(coder):
+    found = events_of(coder, "Diplomatic relations between Cairo and Tehran were restored on Monday.", date=None)
+    assert {("SUPPORT", "EGY", "IRN"), ("SUPPORT", "IRN", "EGY")} <= found

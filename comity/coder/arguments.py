@@ -408,6 +408,13 @@ class ArgumentFinder:
         subj, passive = self.subject(verb)
         if passive is not None and subj is None and self.stative(verb):
             subj, passive = passive, None  # "Israel is opposed to the plan": Israel opposes it
+        if passive is not None and subj is None and c.rule.code[:2] in SYMMETRIC_ROOTS:
+            # "relations between Beijing and Moscow were normalised": the two sides did it together
+            between = [p for child in passive.children if child.dep_ == "prep" and child.lower_ == "between"
+                       for g in prep_objects(child) for p in self.parties(g, of_phrase=True)]
+            if len(between) > 1:
+                c.sources = c.targets = between
+                return
         if passive is not None:  # "Pakistan was attacked by India"
             c.targets = self.parties(passive, allow_coref=True, of_phrase=True) or self.owners(passive)
             if not c.targets and c.rule.code[:2] in FORCE_ROOTS:  # "a camp for Congolese refugees was shelled"
