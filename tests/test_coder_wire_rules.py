@@ -522,3 +522,10 @@ def test_icao_is_an_international_organisation(d):
 def test_ties_between_two_states_restored_in_the_passive_are_both_sides_acts(coder):
     found = events_of(coder, "Diplomatic relations between Cairo and Tehran were restored on Monday.", date=None)
     assert {("SUPPORT", "EGY", "IRN"), ("SUPPORT", "IRN", "EGY")} <= found
+
+
+def test_a_by_agent_hung_on_a_prepositional_object_names_the_doer(coder):
+    # the parser hangs "by" on "embassy"; the embassy is the target, the ministry the doer
+    found = events_of(coder, "A formal protest was lodged with the Japanese embassy by China's foreign ministry on Friday.",
+                      date=None)
+    assert ("ACCUSE", "CHN", "JPN") in found

@@ -768,16 +768,15 @@ class ArgumentFinder:
         return out
 
     def agent_in_phrase(self, verb):
-        """The actor of a 'by' phrase the parser hung inside the passive verb's 'in'/'during'/'at'
-        phrase ("were tortured in custody by military agents") or on its object ("was branded a
-        traitor by Tass"), or None."""
+        """The actor of a 'by' phrase the parser hung inside one of the passive verb's prepositional
+        phrases ("were tortured in custody by military agents"), on its object ("was branded a
+        traitor by Tass") or on its infinitive, or None."""
         hosts = []  # the words a stray 'by' phrase may hang on
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "during", "at", "under"):
+            if child.dep_ == "prep" and child.lower_ != "by":  # "in custody by", "lodged with the embassy by"
                 hosts += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ in ("dobj", "oprd", "attr"):
                 hosts.append(child)
-        hosts = [h for h in hosts if not self.parties(h)]
         # "were told to leave the country by the government": on the infinitive
         hosts += [child for child in verb.children if child.dep_ == "xcomp"]
         for host in hosts:
