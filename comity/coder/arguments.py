@@ -22,7 +22,8 @@ from comity.actors import tables
 from comity.coder.candidate import Candidate, Party, unique
 from comity.coder.coref import DocumentMemory, Referent
 from comity.coder.patterns import Lexicon
-from comity.coder.tree import conditional_clause, infinitive_advcl, misparsed_verb, phrase_head, text_from
+from comity.coder.tree import (clause_subject, conditional_clause, infinitive_advcl, misparsed_verb, phrase_head,
+                               text_from)
 from comity.records import Actor, ActorMention
 
 NP_CORE_DEPS = frozenset({"compound", "amod", "poss", "det", "nmod", "flat", "npadvmod", "nummod",
@@ -126,8 +127,6 @@ PLACE_HOW = "metonym"
 DEMONYM_HOW = "demonym"
 PERSON_HOW = "office holder"
 UNLISTED_NAME_HOW = "; name '"
-# clause openers by which a force posture answers another's move ("on alert as China began exercises")
-REACTION_MARKERS = frozenset({"as", "after", "when", "while", "following"})
 ROLE_HOW = "+ role "  # a mention extended by a role noun ("demonym 'Malaysian' + role 'navy ships'")
 PLACE_VIA = "place"  # Party.via of a city or region named as where something happens
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
@@ -235,11 +234,6 @@ def token_owners(doc, mentions: list[ActorMention]) -> list[int | None]:
     return owner
 
 
-def clause_subjects(verb) -> list:
-    """The subject tokens of a clause's verb (active or passive)."""
-    return [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")]
-
-
 class ArgumentFinder:
     """Finds parties in one parsed sentence; made afresh for every sentence."""
 
@@ -345,9 +339,9 @@ class ArgumentFinder:
         own = {p.referent.actor.country for p in sources}
         out: list[Party] = []
         for clause in verb.children:
-            if clause.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in REACTION_MARKERS
-                                              for m in clause.children):
-                out += [p for s in clause_subjects(clause) for p in self.parties(s, of_phrase=True)
+            if clause.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and
+                                              self.lex.is_(m.lower_, "reaction_markers") for m in clause.children):
+                out += [p for s in clause_subject(clause) for p in self.parties(s, of_phrase=True)
                         if p.referent.actor.country and p.referent.actor.country not in own]
         return out
 

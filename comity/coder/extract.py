@@ -17,7 +17,7 @@ from comity.coder.candidate import Candidate, Party, recode
 from comity.coder.coref import DocumentMemory
 from comity.coder.modality import in_condition, negation_and_modality, recode_unasserted
 from comity.coder.patterns import Lexicon, Rule, Trigger
-from comity.coder.tree import (NOUN_SLOTS, conditional_clause, infinitive_advcl, is_verbal, misparsed_verb, noun_use,
+from comity.coder.tree import (NOUN_SLOTS, clause_subject, conditional_clause, infinitive_advcl, is_verbal, misparsed_verb, noun_use,
                                phrase_head, text_from)
 from comity.records import ActorMention
 
@@ -38,11 +38,6 @@ def participle_adjunct(verb) -> bool:
     release", "marched through Belgrade to demand his resignation")."""
     return infinitive_advcl(verb) or (verb.dep_ == "advcl" and verb.lower_.endswith("ing") and
                                       not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in verb.children))
-
-
-def clause_subject(verb) -> list:
-    """The subject of a clause's verb, as a list of at most one token."""
-    return [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")][:1]
 
 
 # releases and returns (CAMEO 084): an arrest or seizure described on what is given back is undone by them

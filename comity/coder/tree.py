@@ -40,6 +40,11 @@ def misparsed_verb(tok) -> bool:
         c.dep_ in ("nsubj", "aux") and c.i < tok.i for c in (*tok.children, *tok.head.children))
 
 
+def clause_subject(verb) -> list:
+    """The subject of a clause's verb (active or passive), as a list of at most one token."""
+    return [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")][:1]
+
+
 def phrase_head(tok):
     """Climb from a modifier noun to the head of its noun phrase ("mediator role" → role)."""
     while tok.dep_ in ("compound", "amod") and tok.head is not tok:
